@@ -31,6 +31,9 @@ public final class NodePoolContract {
     /** Folder of the documented examples on the classpath. */
     public static final String EXAMPLES_DIR = RESOURCE_DIR + "/examples";
 
+    /** Accepted and rejected requests for every constraint and rule of the document (YAML). */
+    public static final String CONSTRAINT_CASES = RESOURCE_DIR + "/constraint-cases.yaml";
+
     /** Operation id of the one operation of the contract. */
     public static final String OPERATION_ID = "createNodePool";
 

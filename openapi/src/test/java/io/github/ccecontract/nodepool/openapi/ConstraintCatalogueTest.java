@@ -42,7 +42,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ConstraintCatalogueTest {
 
-    static final String CATALOGUE = "constraint-cases.yaml";
+    static final String CATALOGUE = NodePoolContract.CONSTRAINT_CASES;
 
     /** Keywords whose failure rejects a request: each occurrence is a constraint of the catalogue. */
     static final Set<String> CONSTRAINT_KEYWORDS = Set.of("type", "enum", "pattern", "minimum", "maximum",
