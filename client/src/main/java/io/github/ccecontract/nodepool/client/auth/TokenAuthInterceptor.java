@@ -1,0 +1,31 @@
+package io.github.ccecontract.nodepool.client.auth;
+
+import java.io.IOException;
+import java.util.Objects;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+
+/**
+ * Sets the {@code X-Auth-Token} header of each request (token authentication, Table 2), replacing
+ * any value already there. Nothing is logged; {@link #toString()} does not show the token.
+ */
+public final class TokenAuthInterceptor implements Interceptor {
+  /** The header that carries the token. */
+  public static final String HEADER = "X-Auth-Token";
+
+  private final TokenCredentials credentials;
+
+  public TokenAuthInterceptor(TokenCredentials credentials) {
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    return chain.proceed(chain.request().newBuilder().header(HEADER, credentials.token()).build());
+  }
+
+  @Override
+  public String toString() {
+    return "TokenAuthInterceptor{" + credentials + "}";
+  }
+}

@@ -1,0 +1,155 @@
+package io.github.ccecontract.nodepool.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ccecontract.nodepool.client.model.CceError;
+import io.github.ccecontract.nodepool.client.model.DataVolumeMetadata;
+import io.github.ccecontract.nodepool.client.model.LoginResponse;
+import io.github.ccecontract.nodepool.client.model.NodeExtendParam;
+import io.github.ccecontract.nodepool.client.model.NodePool;
+import io.github.ccecontract.nodepool.client.model.NodePoolResponse;
+import io.github.ccecontract.nodepool.client.model.NodePoolSpec;
+import io.github.ccecontract.nodepool.client.model.NodePoolStatus;
+import io.github.ccecontract.nodepool.client.model.NodeTemplate;
+import io.github.ccecontract.nodepool.client.model.Volume;
+import io.github.ccecontract.nodepool.openapi.NodePoolContract.Direction;
+import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/** The generated models read and write the document's JSON as it is: nothing added, nothing lost. */
+class ModelSerializationTest {
+  private static final ObjectMapper MAPPER = CceJson.newObjectMapper();
+
+  private static Class<?> modelOf(DocumentedExample example) {
+    return example.direction() == Direction.REQUEST ? NodePool.class : NodePoolResponse.class;
+  }
+
+  /** Each documented example reads into its model and writes back to an equal JSON tree. */
+  @ParameterizedTest
+  @EnumSource(DocumentedExample.class)
+  void documentedExampleRoundTrips(DocumentedExample example) throws Exception {
+    JsonNode documented = Contract.example(example);
+    Object model = MAPPER.treeToValue(documented, modelOf(example));
+    JsonNode written = Contract.PLAIN_JSON.readTree(MAPPER.writeValueAsBytes(model));
+    assertEquals(documented, written, example + ": written back differently");
+    // The same with a mapper that has no configuration at all: the models carry NON_NULL themselves.
+    assertEquals(documented, Contract.PLAIN_JSON.valueToTree(model), example + ": with a plain ObjectMapper");
+  }
+
+  /** A response with members the document does not know, at every level, still reads (they are ignored). */
+  @ParameterizedTest
+  @EnumSource(value = DocumentedExample.class, names = {"CCE_CLUSTER_RESPONSE", "CCE_TURBO_CLUSTER_RESPONSE"})
+  void unknownMembersOfAResponseAreIgnored(DocumentedExample example) throws Exception {
+    ObjectNode extended = Contract.example(example);
+    int added = addUnknownMembers(extended, MAPPER.constructType(NodePoolResponse.class));
+    assertTrue(added >= 10, "unknown members added to " + added + " objects");
+    // Without the client's configuration this would fail: the test would not show anything otherwise.
+    assertThrows(UnrecognizedPropertyException.class, () -> Contract.PLAIN_JSON.treeToValue(extended,
+        NodePoolResponse.class));
+    NodePoolResponse read = MAPPER.treeToValue(extended, NodePoolResponse.class);
+    assertEquals(MAPPER.treeToValue(Contract.example(example), NodePoolResponse.class), read);
+  }
+
+  /** Adds members to every object that is a model (not to maps such as k8sTags): returns how many objects. */
+  private static int addUnknownMembers(JsonNode node, JavaType type) {
+    int added = 0;
+    if (node.isArray() && type.isContainerType()) {
+      for (JsonNode item : node) added += addUnknownMembers(item, type.getContentType());
+    } else if (node.isObject() && type.getRawClass().getPackageName().endsWith(".model")) {
+      BeanDescription bean = MAPPER.getSerializationConfig().introspect(type);
+      for (BeanPropertyDefinition property : bean.findProperties()) {
+        if (node.has(property.getName())) {
+          added += addUnknownMembers(node.get(property.getName()), property.getPrimaryType());
+        }
+      }
+      ((ObjectNode) node).putObject("futureMember").put("x", 1).putArray("y").add("z");
+      ((ObjectNode) node).put("futureFlag", true);
+      added++;
+    }
+    return added;
+  }
+
+  @Test
+  void anEnumValueTheDocumentDoesNotKnowReadsAsNull() throws Exception {
+    ObjectNode response = Contract.example(DocumentedExample.CCE_TURBO_CLUSTER_RESPONSE);
+    ((ObjectNode) response.get("status")).put("phase", "Upgrading");
+    NodePoolResponse read = MAPPER.treeToValue(response, NodePoolResponse.class);
+    assertNull(read.getStatus().getPhase());
+    assertEquals("turbo-cluster-nodepool1", read.getMetadata().getName());
+  }
+
+  /** No field is initialised from a default: a model writes exactly what was set. */
+  @Test
+  void defaultsOfTheDocumentAreNotWritten() throws Exception {
+    assertEquals("{}", MAPPER.writeValueAsString(new NodePool()));
+    assertEquals("{}", MAPPER.writeValueAsString(new NodePoolSpec()), "spec.type default vm");
+    assertEquals("{}", MAPPER.writeValueAsString(new NodeExtendParam()), "nicMultiqueue, nicThreshold defaults");
+    assertEquals("{}", MAPPER.writeValueAsString(new DataVolumeMetadata()), "__system__encrypted default '0'");
+    assertEquals("{}", MAPPER.writeValueAsString(new NodeTemplate()), "no empty arrays or maps");
+    assertEquals("{}", MAPPER.writeValueAsString(new Volume()));
+    assertEquals("{}", MAPPER.writeValueAsString(new CceError()));
+    // Required members left null are not written as null either (the plain mapper: the models' own annotations).
+    assertEquals("{\"metadata\":{}}", Contract.PLAIN_JSON.writeValueAsString(
+        new NodePool().metadata(new io.github.ccecontract.nodepool.client.model.NodePoolMetadata())));
+  }
+
+  @Test
+  void theCceRequestDoesNotGainTheNicDefaults() throws Exception {
+    NodePool pool = MAPPER.treeToValue(Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST), NodePool.class);
+    JsonNode extendParam = MAPPER.valueToTree(pool).at("/spec/nodeTemplate/extendParam");
+    assertFalse(extendParam.has("nicMultiqueue"), extendParam.toString());
+    assertFalse(extendParam.has("nicThreshold"), extendParam.toString());
+  }
+
+  @Test
+  void javaNamesOfMembersThatAreNotJavaNames() throws Exception {
+    NodeExtendParam extendParam = new NodeExtendParam()
+        .preInstall("cHJl").postInstall("cG9zdA==").nodeImageId("image").dockerLvmConfigOverride("lvType=linear")
+        .agencyName("agency");
+    assertEquals(Map.of("alpha.cce/preInstall", "cHJl", "alpha.cce/postInstall", "cG9zdA==",
+        "alpha.cce/NodeImageID", "image", "DockerLVMConfigOverride", "lvType=linear", "agency_name", "agency"),
+        MAPPER.convertValue(extendParam, Map.class));
+    assertEquals(Map.of("hw:passthrough", true), MAPPER.convertValue(new Volume().hwPassthrough(true), Map.class));
+    assertEquals(Map.of("__system__encrypted", "1", "__system__cmkid", "key"), MAPPER.convertValue(
+        new DataVolumeMetadata().systemEncrypted(DataVolumeMetadata.SystemEncryptedEnum.ENCRYPTED).systemCmkid("key"),
+        Map.class));
+  }
+
+  @Test
+  void cceErrorKeepsCceAndGatewayFieldsApart() throws Exception {
+    CceError error = MAPPER.readValue("{\"errorCode\":\"CCE.01400001\",\"errorMessage\":\"Invalid request.\","
+        + "\"error_code\":\"APIG.1002\",\"error_msg\":\"Incorrect token\"}", CceError.class);
+    assertEquals("CCE.01400001", error.getErrorCode());
+    assertEquals("Invalid request.", error.getErrorMessage());
+    assertEquals("APIG.1002", error.getGatewayErrorCode());
+    assertEquals("Incorrect token", error.getGatewayErrorMessage());
+  }
+
+  @Test
+  void userPasswordOfTheResponseIsAnyJsonValue() throws Exception {
+    assertEquals(Map.of(), MAPPER.readValue("{\"userPassword\":{}}", LoginResponse.class).getUserPassword());
+    assertEquals("x", MAPPER.readValue("{\"userPassword\":\"x\"}", LoginResponse.class).getUserPassword());
+    assertEquals(List.of(1), MAPPER.readValue("{\"userPassword\":[1]}", LoginResponse.class).getUserPassword());
+  }
+
+  @Test
+  void theBlankPhaseIsAValue() throws Exception {
+    assertEquals(NodePoolStatus.PhaseEnum.EMPTY, MAPPER.readValue("{\"phase\":\"\"}", NodePoolStatus.class)
+        .getPhase());
+  }
+}
