@@ -1,0 +1,133 @@
+package io.github.ccecontract.nodepool.conformance.support;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Jackson mappers and RFC 6901 JSON pointer helpers of the suite. */
+public final class Json {
+
+    /** Plain JSON mapper (no features that would change what the document or a request says). */
+    public static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /** YAML mapper (the constraint catalogue). */
+    public static final ObjectMapper YAML = YAMLMapper.builder().build();
+
+    private static final ObjectMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private Json() {
+    }
+
+    /** Parses JSON text; fails with the text's origin in the message. */
+    public static JsonNode parse(String text, String what) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + " is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses JSON text, or returns null when it is not JSON (a response body may be anything). */
+    public static JsonNode parseOrNull(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Compact JSON text. */
+    public static String compact(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Indented JSON text (for failure messages). */
+    public static String pretty(JsonNode node) {
+        try {
+            return PRETTY.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------ JSON pointers
+
+    /** Escapes one reference token (RFC 6901). */
+    public static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** Unescapes one reference token (RFC 6901). */
+    public static String unescape(String token) {
+        return token.replace("~1", "/").replace("~0", "~");
+    }
+
+    /** The pointer of a member or item below a pointer. */
+    public static String child(String pointer, String token) {
+        return pointer + "/" + escape(token);
+    }
+
+    /** The pointer of an array item below a pointer. */
+    public static String child(String pointer, int index) {
+        return pointer + "/" + index;
+    }
+
+    /** The pointer of the parent ("" for a top-level member); fails for the root. */
+    public static String parent(String pointer) {
+        int slash = pointer.lastIndexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("The root pointer has no parent");
+        }
+        return pointer.substring(0, slash);
+    }
+
+    /** The last token of a pointer, unescaped; fails for the root. */
+    public static String lastToken(String pointer) {
+        int slash = pointer.lastIndexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("The root pointer has no token");
+        }
+        return unescape(pointer.substring(slash + 1));
+    }
+
+    /** The unescaped tokens of a pointer ("" has none). */
+    public static List<String> tokens(String pointer) {
+        if (pointer.isEmpty()) {
+            return List.of();
+        }
+        if (!pointer.startsWith("/")) {
+            throw new IllegalArgumentException("Not a JSON pointer (must be empty or start with '/'): '" + pointer + "'");
+        }
+        List<String> tokens = new ArrayList<>();
+        for (String raw : pointer.substring(1).split("/", -1)) {
+            tokens.add(unescape(raw));
+        }
+        return tokens;
+    }
+
+    /** The pointer of unescaped tokens. */
+    public static String pointer(List<String> tokens) {
+        return tokens.stream().map(t -> "/" + escape(t)).collect(Collectors.joining());
+    }
+
+    /** The node at a pointer, or a missing node. */
+    public static JsonNode at(JsonNode root, String pointer) {
+        return root.at(JsonPointer.compile(pointer));
+    }
+}
