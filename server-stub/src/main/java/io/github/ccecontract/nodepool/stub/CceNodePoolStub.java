@@ -1,0 +1,284 @@
+package io.github.ccecontract.nodepool.stub;
+
+import io.github.ccecontract.nodepool.stub.admin.AdminApi;
+import io.github.ccecontract.nodepool.stub.admin.JournalEntry;
+import io.github.ccecontract.nodepool.stub.admin.RequestJournal;
+import io.github.ccecontract.nodepool.stub.api.NodePoolApi;
+import io.github.ccecontract.nodepool.stub.config.ConfigLoader;
+import io.github.ccecontract.nodepool.stub.config.StubConfig;
+import io.github.ccecontract.nodepool.stub.domain.AzInventory;
+import io.github.ccecontract.nodepool.stub.domain.ClusterSpec;
+import io.github.ccecontract.nodepool.stub.domain.ClusterType;
+import io.github.ccecontract.nodepool.stub.domain.NodePoolStore;
+import io.github.ccecontract.nodepool.stub.domain.PublicKeyGenerator;
+import io.github.ccecontract.nodepool.stub.domain.StoredNodePool;
+import io.github.ccecontract.nodepool.stub.domain.UidGenerator;
+import io.github.ccecontract.nodepool.stub.http.StubHttpHandler;
+import io.github.ccecontract.nodepool.stub.http.StubServer;
+import io.github.ccecontract.nodepool.stub.validation.RequestValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A running stub of CCE "Create Node Pool": an HTTP server on a loopback port (by default a free
+ * one) that validates requests against the bundled contract, answers as CCE does, and records what
+ * it received.
+ *
+ * <pre>{@code
+ * try (CceNodePoolStub stub = CceNodePoolStub.builder()
+ *         .cluster("my-cluster", ClusterType.CCE, 50)
+ *         .start()) {
+ *     String url = stub.baseUrl();              // http://127.0.0.1:PORT
+ *     // ... point the code under test at url, then:
+ *     assertEquals(201, stub.journal().get(0).status());
+ * }
+ * }</pre>
+ *
+ * Thread-safe. {@link #close()} stops the server.
+ */
+public final class CceNodePoolStub implements AutoCloseable {
+
+    /** Path template of the operation. */
+    public static final String OPERATION_PATH = io.github.ccecontract.nodepool.openapi.NodePoolContract.PATH;
+
+    private final StubConfig config;
+    private final StubServer server;
+    private final StubHttpHandler handler;
+    private final RequestJournal journal;
+    private final NodePoolStore store;
+    private final AdminApi admin;
+    private final NodePoolService service;
+    private final String baseUrl;
+    private volatile NodePoolApi api;
+
+    private CceNodePoolStub(StubConfig config, StubServer server, StubHttpHandler handler, RequestJournal journal,
+            NodePoolStore store, AdminApi admin, NodePoolService service, String baseUrl) {
+        this.config = config;
+        this.server = server;
+        this.handler = handler;
+        this.journal = journal;
+        this.store = store;
+        this.admin = admin;
+        this.service = service;
+        this.baseUrl = baseUrl;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://host:port}, without a trailing slash; a wildcard bind address is given as loopback. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** {@link #baseUrl()} as a URI. */
+    public URI baseUri() {
+        return URI.create(baseUrl);
+    }
+
+    /** The port the stub listens on. */
+    public int port() {
+        return server.address().getPort();
+    }
+
+    /** The configuration it runs with. */
+    public StubConfig config() {
+        return config;
+    }
+
+    /** The requests received since the last reset, oldest first (at most {@link StubConfig#journalSize()}). */
+    public List<JournalEntry> journal() {
+        return journal.entries();
+    }
+
+    /** The node pools created since the last reset, in creation order, with their placement. */
+    public List<StoredNodePool> nodePools() {
+        return store.list();
+    }
+
+    /** Forgets node pools and journal. */
+    public void reset() {
+        admin.reset();
+    }
+
+    /**
+     * The operation without HTTP: the interface generated from the document, with the client's models.
+     * A refused creation throws {@link CceStubException}. Not journaled.
+     */
+    public NodePoolApi api() {
+        NodePoolApi a = api;
+        if (a == null) {
+            a = new StubNodePoolApi(service);
+            api = a;
+        }
+        return a;
+    }
+
+    /** Waits until the request schema is compiled (requests wait for it anyway). */
+    public CceNodePoolStub awaitReady() {
+        service.validator().awaitReady();
+        return this;
+    }
+
+    /** Requests the stub failed on (answered 500 CCE.01500001 and logged): a bug of the stub. */
+    public long internalErrors() {
+        return handler.internalErrors();
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    @Override
+    public String toString() {
+        return "CceNodePoolStub{" + baseUrl + ", " + config + "}";
+    }
+
+    /** Configures and starts a stub. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private StubConfig.Builder config = StubConfig.builder();
+        private int threads = StubServer.DEFAULT_THREADS;
+        private Clock clock = Clock.systemUTC();
+        private Long seed;
+
+        private Builder() {
+        }
+
+        /** Address to bind; default 127.0.0.1. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** Port; default 0, a free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Replaces the configuration (clusters, tokens, access keys, limits) by this one. */
+        public Builder config(StubConfig config) {
+            this.config = config.toBuilder();
+            return this;
+        }
+
+        /** Replaces the configuration by a YAML or JSON file's (see {@link ConfigLoader}). */
+        public Builder configFile(Path file) {
+            return config(ConfigLoader.load(file));
+        }
+
+        /** Adds a cluster; once one is added, requests for other cluster IDs get 404. */
+        public Builder cluster(ClusterSpec cluster) {
+            config.cluster(cluster);
+            return this;
+        }
+
+        /** Adds a cluster of a type with a node limit and, optionally, its AZ inventory in AZ order. */
+        public Builder cluster(String id, ClusterType type, int maxNodes, AzInventory... azs) {
+            config.cluster(id, type, maxNodes, azs);
+            return this;
+        }
+
+        /** Accepts only these tokens (default: any non-empty token). */
+        public Builder tokens(String... tokens) {
+            config.tokens(tokens);
+            return this;
+        }
+
+        /** Accepts SDK-HMAC-SHA256 signatures by this access key. */
+        public Builder accessKey(String accessKey, String secretKey) {
+            config.accessKey(accessKey, secretKey);
+            return this;
+        }
+
+        public Builder maxNodePools(int value) {
+            config.maxNodePools(value);
+            return this;
+        }
+
+        public Builder maxBodyBytes(int value) {
+            config.maxBodyBytes(value);
+            return this;
+        }
+
+        public Builder journalSize(int value) {
+            config.journalSize(value);
+            return this;
+        }
+
+        /** Request threads; default {@link StubServer#DEFAULT_THREADS}. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** The clock for X-Sdk-Date checks, journal and creation times; default UTC system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Makes uids and public keys a fixed sequence (reproducible tests); default random. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Starts the stub: it listens when this returns; the schema compiles meanwhile. */
+        public CceNodePoolStub start() {
+            StubConfig built = config.build();
+            RequestValidator validator = RequestValidator.start();
+            NodePoolStore store = new NodePoolStore(built.maxNodePools(), clock);
+            RequestJournal journal = new RequestJournal(built.journalSize());
+            NodePoolService service = new NodePoolService(built, validator, store,
+                    seed == null ? new UidGenerator() : new UidGenerator(seed),
+                    seed == null ? new PublicKeyGenerator() : new PublicKeyGenerator(seed));
+            AdminApi admin = new AdminApi(journal, store);
+            StubHttpHandler handler = new StubHttpHandler(service, journal, admin, clock);
+            InetSocketAddress address = new InetSocketAddress(host, port);
+            if (address.isUnresolved()) {
+                throw new IllegalArgumentException("host '" + host + "' cannot be resolved");
+            }
+            StubServer server;
+            try {
+                server = StubServer.start(address, handler, threads);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+            }
+            return new CceNodePoolStub(built, server, handler, journal, store, admin, service,
+                    baseUrl(server.address()));
+        }
+
+        private static String baseUrl(InetSocketAddress bound) {
+            InetAddress address = bound.getAddress();
+            String host;
+            if (address.isAnyLocalAddress()) {
+                host = address instanceof Inet6Address ? "[::1]" : "127.0.0.1";
+            } else if (address instanceof Inet6Address) {
+                host = "[" + address.getHostAddress().replaceFirst("%.*$", "") + "]";
+            } else {
+                host = address.getHostAddress();
+            }
+            return "http://" + host + ":" + bound.getPort();
+        }
+    }
+}

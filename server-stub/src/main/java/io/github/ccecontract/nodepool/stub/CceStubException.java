@@ -1,0 +1,32 @@
+package io.github.ccecontract.nodepool.stub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A creation the stub refused, called through {@link StubNodePoolApi}: the HTTP status and CCE error body. */
+public final class CceStubException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final transient JsonNode body;
+
+    public CceStubException(int status, JsonNode body) {
+        super(status + " " + body.path("errorCode").asText() + ": " + body.path("errorMessage").asText());
+        this.status = status;
+        this.body = body.deepCopy();
+    }
+
+    /** The HTTP status the request would have got. */
+    public int status() {
+        return status;
+    }
+
+    /** The CCE error code, for example CCE.01400001. */
+    public String errorCode() {
+        return body.path("errorCode").asText();
+    }
+
+    /** A copy of the error body (errorCode, errorMessage, violations). */
+    public JsonNode body() {
+        return body.deepCopy();
+    }
+}

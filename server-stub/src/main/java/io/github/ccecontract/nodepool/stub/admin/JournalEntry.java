@@ -1,0 +1,202 @@
+package io.github.ccecontract.nodepool.stub.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One request the stub received and what it answered. Secrets are redacted before an entry is
+ * made: the values of {@code X-Auth-Token} and other credential headers, the signature of an
+ * {@code Authorization} header, and {@code spec.nodeTemplate.login.userPassword} of a JSON body.
+ *
+ * <p>An entry keeps texts, not JSON trees (a tree takes several times the memory of its text);
+ * {@link #bodyJson()} and {@link #response()} parse them when asked. Immutable.
+ */
+public final class JournalEntry {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final String id;
+    private final Instant receivedAt;
+    private final String method;
+    private final String path;
+    private final String query;
+    private final Map<String, List<String>> headers;
+    private final String body;
+    private final boolean bodyIsJson;
+    private final int bodyBytes;
+    private final boolean bodyTruncated;
+    private final int status;
+    private final byte[] response;
+    private final long durationMillis;
+
+    /**
+     * @param id             the X-Request-Id the stub answered with
+     * @param receivedAt     when the request arrived
+     * @param method         HTTP method
+     * @param path           raw path, as sent
+     * @param query          raw query without "?", or null
+     * @param headers        request headers (redacted), names as the JDK server normalises them
+     *                       ({@code X-Auth-Token} arrives as {@code X-auth-token}): look them up with {@link #header}
+     * @param body           the body as text: the redacted JSON if it was JSON, else the bytes decoded as
+     *                       UTF-8; at most {@link RequestJournal#MAX_BODY_CHARS} characters; null if none
+     * @param bodyIsJson     whether {@code body} is the (redacted) JSON of the request
+     * @param bodyBytes      length of the body in bytes as received (0 if it was not read)
+     * @param bodyTruncated  whether {@code body} is cut short
+     * @param status         the status answered (0 if none could be sent)
+     * @param response       the JSON answered (UTF-8), or null (a document, or nothing)
+     * @param durationMillis time from arrival to answer
+     */
+    public JournalEntry(String id, Instant receivedAt, String method, String path, String query,
+            Map<String, List<String>> headers, String body, boolean bodyIsJson, int bodyBytes, boolean bodyTruncated,
+            int status, byte[] response, long durationMillis) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
+        this.method = method;
+        this.path = path;
+        this.query = query;
+        this.headers = Map.copyOf(headers);
+        this.body = body;
+        this.bodyIsJson = bodyIsJson && body != null;
+        this.bodyBytes = bodyBytes;
+        this.bodyTruncated = bodyTruncated;
+        this.status = status;
+        this.response = response == null ? null : response.clone();
+        this.durationMillis = durationMillis;
+    }
+
+    /** The X-Request-Id the stub answered with. */
+    public String id() {
+        return id;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** The raw path, as sent. */
+    public String path() {
+        return path;
+    }
+
+    /** The raw query without "?", or null. */
+    public String query() {
+        return query;
+    }
+
+    /** The request headers, redacted. */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /** First value of a request header (name case-insensitive), or null. */
+    public String header(String name) {
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                return e.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
+    /** The body as text (the redacted JSON if it was JSON), or null. */
+    public String body() {
+        return body;
+    }
+
+    /** The body's JSON (redacted) if it was JSON, else null; a new tree on every call. */
+    public JsonNode bodyJson() {
+        return bodyIsJson ? parse(body) : null;
+    }
+
+    /** Length of the body in bytes as received. */
+    public int bodyBytes() {
+        return bodyBytes;
+    }
+
+    public boolean bodyTruncated() {
+        return bodyTruncated;
+    }
+
+    /** The status answered (0 if none could be sent). */
+    public int status() {
+        return status;
+    }
+
+    /** The JSON answered, or null; a new tree on every call. */
+    public JsonNode response() {
+        return response == null ? null : parse(new String(response, StandardCharsets.UTF_8));
+    }
+
+    /** The {@code errorCode} answered, or null. */
+    public String errorCode() {
+        JsonNode answer = response();
+        return answer == null ? null : answer.path("errorCode").textValue();
+    }
+
+    public long durationMillis() {
+        return durationMillis;
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a journal entry holds JSON the stub wrote itself", e);
+        }
+    }
+
+    /** The entry as {@code GET /__admin/requests} shows it. */
+    public ObjectNode toJson() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode o = f.objectNode();
+        o.put("id", id);
+        o.put("receivedAt", receivedAt.toString());
+        ObjectNode request = o.putObject("request");
+        request.put("method", method);
+        request.put("path", path);
+        if (query != null) {
+            request.put("query", query);
+        }
+        ObjectNode h = request.putObject("headers");
+        headers.entrySet().stream().sorted(Map.Entry.comparingByKey(String.CASE_INSENSITIVE_ORDER))
+                .forEach(e -> {
+                    var values = h.putArray(e.getKey().toLowerCase(Locale.ROOT));
+                    e.getValue().forEach(values::add);
+                });
+        if (bodyIsJson) {
+            request.set("json", bodyJson());
+        } else if (body != null && !body.isEmpty()) {
+            request.put("body", body);
+        }
+        request.put("bodyBytes", bodyBytes);
+        if (bodyTruncated) {
+            request.put("bodyTruncated", true);
+        }
+        ObjectNode answer = o.putObject("response");
+        answer.put("status", status);
+        if (response != null) {
+            answer.set("body", response());
+        }
+        o.put("durationMillis", durationMillis);
+        return o;
+    }
+
+    @Override
+    public String toString() {
+        return "JournalEntry{" + id + " " + method + " " + path + " -> " + status + "}";
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.ccecontract.nodepool.stub.admin;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * The last requests the stub received, oldest first: a ring buffer of {@code capacity} entries (the
+ * oldest is dropped when a new one comes). Thread-safe.
+ */
+public final class RequestJournal {
+
+    /** Most characters of a body an entry keeps. */
+    public static final int MAX_BODY_CHARS = 64 * 1024;
+
+    private final int capacity;
+    private final ArrayDeque<JournalEntry> entries; // guarded by this
+    private long received; // guarded by this; since the last reset
+
+    public RequestJournal(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+        }
+        this.capacity = capacity;
+        this.entries = new ArrayDeque<>(Math.min(capacity, 1024));
+    }
+
+    public synchronized void add(JournalEntry entry) {
+        if (entries.size() == capacity) {
+            entries.removeFirst();
+        }
+        entries.addLast(entry);
+        received++;
+    }
+
+    /** The entries, oldest first. */
+    public synchronized List<JournalEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    /** Requests received since the last {@link #clear()}, including those dropped from the buffer. */
+    public synchronized long received() {
+        return received;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public synchronized void clear() {
+        entries.clear();
+        received = 0;
+    }
+
+    /** {@code GET /__admin/requests}: {"requests": [...], "received": n, "capacity": n}. */
+    public ObjectNode toJson() {
+        List<JournalEntry> list;
+        long total;
+        synchronized (this) {
+            list = List.copyOf(entries);
+            total = received;
+        }
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ArrayNode array = o.putArray("requests");
+        list.forEach(e -> array.add(e.toJson()));
+        o.put("received", total);
+        o.put("dropped", total - list.size());
+        o.put("capacity", capacity);
+        return o;
+    }
+}

@@ -1,0 +1,199 @@
+package io.github.ccecontract.nodepool.stub.config;
+
+import io.github.ccecontract.nodepool.stub.domain.AzInventory;
+import io.github.ccecontract.nodepool.stub.domain.ClusterSpec;
+import io.github.ccecontract.nodepool.stub.domain.ClusterType;
+import io.github.ccecontract.nodepool.stub.domain.NodePoolStore;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a stub knows and how much it holds: its clusters, the tokens and access keys it accepts,
+ * and its limits. Immutable; {@link #builder()} or {@link ConfigLoader} make one.
+ *
+ * <ul>
+ *   <li>clusters: none configured means every cluster ID is accepted (CCE or Turbo alike, at most
+ *       {@link ClusterSpec#DEFAULT_MAX_NODES} nodes, AZs taken as requested); once one is configured,
+ *       other cluster IDs are answered 404.</li>
+ *   <li>tokens: none configured means any non-empty {@code X-Auth-Token} is accepted.</li>
+ *   <li>accessKeys: AK to SK; an {@code SDK-HMAC-SHA256} signature is accepted only for these.</li>
+ * </ul>
+ */
+public final class StubConfig {
+
+    /** Default {@link #maxBodyBytes()}: 1 MiB, 500 times the documented CCE request. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    /** Default {@link #maxNodePools()}. */
+    public static final int DEFAULT_MAX_NODE_POOLS = NodePoolStore.DEFAULT_MAX_POOLS;
+    /** Default {@link #journalSize()}: the journal keeps the last 1000 requests. */
+    public static final int DEFAULT_JOURNAL_SIZE = 1000;
+
+    private final Map<String, ClusterSpec> clusters;
+    private final Set<String> tokens;
+    private final Map<String, String> accessKeys;
+    private final int maxNodePools;
+    private final int maxBodyBytes;
+    private final int journalSize;
+
+    private StubConfig(Builder b) {
+        Map<String, ClusterSpec> byId = new LinkedHashMap<>();
+        for (ClusterSpec cluster : b.clusters) {
+            if (byId.put(cluster.id(), cluster) != null) {
+                throw new IllegalArgumentException("cluster " + cluster.id() + " is configured twice");
+            }
+        }
+        this.clusters = Collections.unmodifiableMap(byId);
+        this.tokens = Collections.unmodifiableSet(new LinkedHashSet<>(b.tokens));
+        this.accessKeys = Collections.unmodifiableMap(new LinkedHashMap<>(b.accessKeys));
+        this.maxNodePools = positive("maxNodePools", b.maxNodePools);
+        this.maxBodyBytes = positive("maxBodyBytes", b.maxBodyBytes);
+        this.journalSize = positive("journalSize", b.journalSize);
+    }
+
+    private static int positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+        }
+        return value;
+    }
+
+    /** The defaults: no clusters, any token, no access keys. */
+    public static StubConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration, to change some of it. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.clusters.addAll(clusters.values());
+        b.tokens.addAll(tokens);
+        b.accessKeys.putAll(accessKeys);
+        b.maxNodePools = maxNodePools;
+        b.maxBodyBytes = maxBodyBytes;
+        b.journalSize = journalSize;
+        return b;
+    }
+
+    /** The configured clusters by ID, in configuration order. */
+    public Map<String, ClusterSpec> clusters() {
+        return clusters;
+    }
+
+    /**
+     * The cluster a request for {@code clusterId} is created in: the configured one; if no cluster is
+     * configured, {@link ClusterSpec#permissive}; else empty (unknown cluster, 404).
+     */
+    public Optional<ClusterSpec> cluster(String clusterId) {
+        if (clusters.isEmpty()) {
+            return Optional.of(ClusterSpec.permissive(clusterId));
+        }
+        return Optional.ofNullable(clusters.get(clusterId));
+    }
+
+    /** Accepted tokens; empty: any non-empty token. */
+    public Set<String> tokens() {
+        return tokens;
+    }
+
+    /** Access key to secret key. */
+    public Map<String, String> accessKeys() {
+        return accessKeys;
+    }
+
+    /** Most node pools the stub holds (all clusters together). */
+    public int maxNodePools() {
+        return maxNodePools;
+    }
+
+    /** Largest request body accepted, in bytes; larger ones get 413. */
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /** Number of requests the journal keeps (the oldest go first). */
+    public int journalSize() {
+        return journalSize;
+    }
+
+    /** Shows access keys but no secret and no token. */
+    @Override
+    public String toString() {
+        return "StubConfig{clusters=" + clusters.keySet() + ", tokens=" + (tokens.isEmpty() ? "any" : tokens.size())
+                + ", accessKeys=" + accessKeys.keySet() + ", maxNodePools=" + maxNodePools + ", maxBodyBytes="
+                + maxBodyBytes + ", journalSize=" + journalSize + "}";
+    }
+
+    /** Builds a {@link StubConfig}. */
+    public static final class Builder {
+        private final List<ClusterSpec> clusters = new ArrayList<>();
+        private final Set<String> tokens = new LinkedHashSet<>();
+        private final Map<String, String> accessKeys = new LinkedHashMap<>();
+        private int maxNodePools = DEFAULT_MAX_NODE_POOLS;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private int journalSize = DEFAULT_JOURNAL_SIZE;
+
+        private Builder() {
+        }
+
+        /** Adds a cluster. */
+        public Builder cluster(ClusterSpec cluster) {
+            clusters.add(Objects.requireNonNull(cluster, "cluster"));
+            return this;
+        }
+
+        /** Adds a cluster of a type with a node limit and, optionally, its AZ inventory in AZ order. */
+        public Builder cluster(String id, ClusterType type, int maxNodes, AzInventory... azs) {
+            return cluster(new ClusterSpec(id, type, maxNodes, List.of(azs)));
+        }
+
+        /** Adds tokens; once one is added, only the added ones are accepted. */
+        public Builder tokens(String... accepted) {
+            for (String token : accepted) {
+                if (token == null || token.isEmpty()) {
+                    throw new IllegalArgumentException("a token must not be empty");
+                }
+                tokens.add(token);
+            }
+            return this;
+        }
+
+        /** Adds an access key and its secret key for SDK-HMAC-SHA256 signatures. */
+        public Builder accessKey(String accessKey, String secretKey) {
+            if (accessKey == null || accessKey.isEmpty() || secretKey == null || secretKey.isEmpty()) {
+                throw new IllegalArgumentException("access key and secret key must not be empty");
+            }
+            accessKeys.put(accessKey, secretKey);
+            return this;
+        }
+
+        public Builder maxNodePools(int value) {
+            this.maxNodePools = value;
+            return this;
+        }
+
+        public Builder maxBodyBytes(int value) {
+            this.maxBodyBytes = value;
+            return this;
+        }
+
+        public Builder journalSize(int value) {
+            this.journalSize = value;
+            return this;
+        }
+
+        public StubConfig build() {
+            return new StubConfig(this);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.ccecontract.nodepool.stub.domain;
+
+/**
+ * Where the nodes of a new node pool go. Not part of the 201 body (the response echoes the
+ * requested {@code az}); kept with the stored pool so that tests can inspect the AZ decision.
+ *
+ * @param az    the AZ that takes all the new nodes (Table 5: "all nodes to be added" go to one AZ);
+ *              {@code null} when no AZ could take them (sold out)
+ * @param nodes the number of nodes to create, {@code spec.initialNodeCount}
+ */
+public record Placement(String az, int nodes) {
+
+    public Placement {
+        if (nodes < 0) {
+            throw new IllegalArgumentException("nodes must be >= 0, was " + nodes);
+        }
+        if (az != null && az.isBlank()) {
+            throw new IllegalArgumentException("az must not be blank (use null for 'no AZ available')");
+        }
+    }
+
+    /** No AZ can take the nodes. */
+    public static Placement soldOut(int nodes) {
+        return new Placement(null, nodes);
+    }
+
+    /** Whether no AZ could take the nodes. */
+    public boolean isSoldOut() {
+        return az == null;
+    }
+}

@@ -1,0 +1,184 @@
+package io.github.ccecontract.nodepool.stub.validation;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Reads a request body as one JSON value, strictly: UTF-8 only (RFC 8259 section 8.1), one value
+ * and nothing after it, no duplicate member names (a body two readers could read differently), no
+ * unpaired surrogate escapes (text no UTF-8 writer can echo), and no nesting deeper than
+ * {@link #MAX_DEPTH}.
+ *
+ * <p>Why {@value #MAX_DEPTH}: the deepest structure the document defines is 7 levels
+ * ({@code /spec/nodeTemplate/nodeNicSpec/extNics/0/fixedIps}). Deeper values are schema-valid only
+ * in free-form places, the values of {@code Volume.extendParam} ({@code additionalProperties: {}})
+ * and unknown members (the document allows them everywhere, D4), so no depth is "deeper than any
+ * valid request" in the schema's terms. CCE's disk {@code extendparam} is a flat map of scalars;
+ * 32 levels leave 25 for such values, 4 times the schema's own depth, while keeping the recursive
+ * schema validation, rule checks and response building far from any stack limit.
+ */
+public final class JsonBodyParser {
+
+    /** The deepest nesting of arrays and objects accepted; the root object is level 1. */
+    public static final int MAX_DEPTH = 32;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                    .build())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private JsonBodyParser() {
+    }
+
+    /** The body is not acceptable JSON; the message says why, for a person. */
+    public static final class MalformedBodyException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        MalformedBodyException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Parses {@code body}.
+     *
+     * @throws MalformedBodyException if it is empty, not UTF-8, not one JSON value, or breaks a limit above
+     */
+    public static JsonNode parse(byte[] body) throws MalformedBodyException {
+        String text = decodeUtf8(body);
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1); // a byte order mark is allowed to be ignored (RFC 8259 section 8.1)
+        }
+        if (text.isBlank()) {
+            throw new MalformedBodyException("The request body is empty: send the node pool as a JSON object.");
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(text);
+        } catch (StreamConstraintsException e) {
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (message.contains("nesting depth")) {
+                throw new MalformedBodyException("The request body nests JSON arrays and objects deeper than "
+                        + MAX_DEPTH + " levels (the stub's limit; the document's own structure needs 7).");
+            }
+            // Jackson's other limits: member names of 50,000 characters, numbers of 1,000 digits.
+            throw new MalformedBodyException("The request body breaks a limit of the stub's JSON reader"
+                    + where(e.getLocation()) + ": " + shorten(message) + ".");
+        } catch (JsonProcessingException e) {
+            throw new MalformedBodyException("The request body is not valid JSON" + where(e.getLocation()) + ": "
+                    + shorten(e.getOriginalMessage()) + ".");
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new MalformedBodyException("The request body is empty: send the node pool as a JSON object.");
+        }
+        String surrogate = firstUnpairedSurrogate(node, "");
+        if (surrogate != null) {
+            throw new MalformedBodyException("The request body has an unpaired UTF-16 surrogate escape (\\uD800 to"
+                    + " \\uDFFF) at '" + surrogate + "': it is no Unicode text (RFC 8259 section 8.2).");
+        }
+        return node;
+    }
+
+    /** The JSON text of a node, for messages and the journal. */
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a parsed tree", e);
+        }
+    }
+
+    /** The stub's strict mapper (shared, thread-safe). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    private static String decodeUtf8(byte[] body) throws MalformedBodyException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        try {
+            CharBuffer chars = decoder.decode(in);
+            return chars.toString();
+        } catch (MalformedInputException e) {
+            throw new MalformedBodyException("The request body is not valid UTF-8 (at byte " + in.position()
+                    + "): JSON must be sent as UTF-8.");
+        } catch (CharacterCodingException e) {
+            throw new MalformedBodyException("The request body is not valid UTF-8: JSON must be sent as UTF-8.");
+        }
+    }
+
+    private static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static String shorten(String message) {
+        String oneLine = message == null ? "unexpected content" : message.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
+    }
+
+    /** JSON pointer of the first string or member name with an unpaired surrogate, or null. */
+    private static String firstUnpairedSurrogate(JsonNode node, String pointer) {
+        if (node.isTextual()) {
+            return hasUnpairedSurrogate(node.textValue()) ? pointer : null;
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                String child = pointer + "/" + Pointers.escape(member.getKey());
+                if (hasUnpairedSurrogate(member.getKey())) {
+                    return child;
+                }
+                String found = firstUnpairedSurrogate(member.getValue(), child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = firstUnpairedSurrogate(node.get(i), pointer + "/" + i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return true;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

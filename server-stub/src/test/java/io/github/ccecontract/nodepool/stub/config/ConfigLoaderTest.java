@@ -1,0 +1,107 @@
+package io.github.ccecontract.nodepool.stub.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.ccecontract.nodepool.stub.domain.AzInventory;
+import io.github.ccecontract.nodepool.stub.domain.ClusterSpec;
+import io.github.ccecontract.nodepool.stub.domain.ClusterType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+
+    static final String YAML = """
+            clusters:
+              - id: c1
+                type: CCE
+                maxNodes: 50
+                azs:
+                  - {name: eu-de-01, existingNodes: 2}
+                  - {name: eu-de-02, soldOut: true}
+              - id: c2
+                type: turbo
+              - id: c3
+            tokens: [t1, t2]
+            accessKeys: {AK1: SK1}
+            maxNodePools: 7
+            maxBodyBytes: 2048
+            journalSize: 9
+            """;
+
+    @Test
+    void readsEveryMember(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("stub.yaml"), YAML);
+        StubConfig config = ConfigLoader.load(file);
+        assertEquals(new ClusterSpec("c1", ClusterType.CCE, 50,
+                List.of(new AzInventory("eu-de-01", 2, false), new AzInventory("eu-de-02", 0, true))),
+                config.clusters().get("c1"));
+        assertEquals(ClusterType.TURBO, config.clusters().get("c2").type());
+        assertEquals(ClusterSpec.DEFAULT_MAX_NODES, config.clusters().get("c2").maxNodes());
+        assertNull(config.clusters().get("c3").type(), "no type: either kind");
+        assertEquals(Set.of("t1", "t2"), config.tokens());
+        assertEquals(Map.of("AK1", "SK1"), config.accessKeys());
+        assertEquals(7, config.maxNodePools());
+        assertEquals(2048, config.maxBodyBytes());
+        assertEquals(9, config.journalSize());
+        assertTrue(config.cluster("unknown").isEmpty(), "configured clusters: others are unknown");
+        assertTrue(!config.toString().contains("SK1") && !config.toString().contains("t1"), config.toString());
+    }
+
+    @Test
+    void readsJson(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("stub.json"),
+                "{\"clusters\": [{\"id\": \"c1\", \"type\": \"TURBO\", \"maxNodes\": 3}], \"maxBodyBytes\": 100}");
+        StubConfig config = ConfigLoader.load(file);
+        assertEquals(3, config.clusters().get("c1").maxNodes());
+        assertEquals(100, config.maxBodyBytes());
+    }
+
+    @Test
+    void emptyFileMeansDefaults(@TempDir Path dir) throws IOException {
+        StubConfig config = ConfigLoader.load(Files.writeString(dir.resolve("empty.yaml"), ""));
+        assertTrue(config.clusters().isEmpty());
+        assertEquals(StubConfig.DEFAULT_MAX_BODY_BYTES, config.maxBodyBytes());
+        assertEquals("any", config.cluster("any").orElseThrow().id(), "no clusters: every ID is accepted");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "maxNodePool: 3|top level: unknown member 'maxNodePool'",
+        "clusters: {id: c1}|/clusters: must be a list",
+        "clusters: [{type: CCE}]|/clusters/0: a cluster needs an id",
+        "clusters: [{id: c1, type: BIG}]|/clusters/0/type: must be CCE or TURBO",
+        "clusters: [{id: c1, maxNodes: 0}]|/clusters/0/maxNodes: must be an integer of at least 1",
+        "clusters: [{id: c1, maxNodes: x}]|/clusters/0/maxNodes: must be an integer of at least 1",
+        "clusters: [{id: c1, azs: [{name: a}, {name: a}]}]|AZ a is listed twice",
+        "clusters: [{id: c1, azs: [{existingNodes: 1}]}]|/clusters/0/azs/0: an AZ needs a name",
+        "clusters: [{id: c1, azs: [{name: a, soldOut: maybe}]}]|/clusters/0/azs/0/soldOut: must be true or false",
+        "clusters: [{id: c1}, {id: c1}]|cluster c1 is configured twice",
+        "tokens: [\"\"]|/tokens/0: must be a non-empty string",
+        "accessKeys: [AK]|/accessKeys: must be a map",
+        "maxBodyBytes: -1|/maxBodyBytes: must be an integer of at least 1",
+        "journalSize: 1.5|/journalSize: must be an integer of at least 1",
+        "clusters: [|not valid YAML",
+        "- a list|top level: must be a map"})
+    void badFilesAreReportedWithTheirPlace(String text, String expected) {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(text, false, "stub.yaml"));
+        assertTrue(e.getMessage().startsWith("stub.yaml: "), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void missingFileIsReported() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Path.of("no-such.yaml")));
+        assertTrue(e.getMessage().contains("no-such.yaml does not exist"), e.getMessage());
+    }
+}
