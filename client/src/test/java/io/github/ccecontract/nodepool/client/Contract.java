@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.ccecontract.nodepool.openapi.NodePoolContract;
+import io.github.ccecontract.nodepool.client.validation.ClusterLimits;
 import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.ClusterProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The contract as the openapi jar publishes it (test classpath): the bundled document, the documented
- * examples and the constraint catalogue. Shared by the client's tests.
+ * The contract as the openapi jar publishes it (test classpath): the bundled document and the documented
+ * examples. Shared by the client's tests; the constraint catalogue is read by the openapi test-jar's
+ * ConstraintCases.
  */
 public final class Contract {
   /** A plain mapper (no configuration): what the JSON is, independent of the client's mapper. */
@@ -52,6 +55,11 @@ public final class Contract {
     } catch (IOException e) {
       throw new UncheckedIOException(example.resourcePath(), e);
     }
+  }
+
+  /** The client's limits of a catalogue case's cluster. */
+  public static ClusterLimits clusterLimits(ClusterProfile cluster) {
+    return new ClusterLimits(cluster.maxNodes(), cluster.turbo());
   }
 
   public static JsonNode readYaml(String resource) {

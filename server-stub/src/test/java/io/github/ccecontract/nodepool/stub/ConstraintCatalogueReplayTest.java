@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Catalogue;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.ClusterProfile;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Entry;
 import io.github.ccecontract.nodepool.stub.domain.ClusterType;
 import io.github.ccecontract.nodepool.stub.validation.ContractDocument;
 import io.github.ccecontract.nodepool.stub.validation.Pointers;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,43 +28,27 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Replays the contract's constraint catalogue ({@code cce-nodepool/constraint-cases.yaml}, format in
- * its header) against the stub over HTTP: every accepted case gets 201; every rejected case gets 400
- * with a violation at the constraint's pointer with its keyword, or, for a rule of x-cce-rules, a
- * violation of that rule at one of the rule's fields. Each case goes to a cluster configured as its
- * {@code cluster} says (type and node limit), or, without one, to a CCE or Turbo cluster (by its
- * base) of {@code defaultMaxNodes}.
+ * its header, read by the openapi test-jar's {@link ConstraintCases}) against the stub over HTTP: every
+ * accepted case gets 201; every rejected case gets 400 with a violation at the constraint's pointer with
+ * its keyword, or, for a rule of x-cce-rules, a violation of that rule at one of the rule's fields.
+ * Each case goes to a cluster configured as its {@code cluster} says (type and node limit), or,
+ * without one, to a CCE or Turbo cluster (by its base) of {@code defaultMaxNodes}.
  */
 class ConstraintCatalogueReplayTest {
 
-    static JsonNode catalogue;
+    static Catalogue catalogue;
     static CceNodePoolStub stub;
-    static int defaultMaxNodes;
 
     @BeforeAll
-    static void start() throws IOException {
-        try (InputStream in = NodePoolContract.resource(NodePoolContract.CONSTRAINT_CASES).openStream()) {
-            catalogue = new YAMLMapper().readTree(in);
-        }
-        defaultMaxNodes = catalogue.path("defaultMaxNodes").asInt();
-        Set<String> clusters = new LinkedHashSet<>();
-        clusters.add(clusterId("cce", defaultMaxNodes));
-        clusters.add(clusterId("turbo", defaultMaxNodes));
-        for (String section : List.of("constraints", "rules")) {
-            for (JsonNode cases : catalogue.path(section)) {
-                for (String list : List.of("accepted", "rejected")) {
-                    for (JsonNode c : cases.path(list)) {
-                        if (c.has("cluster")) {
-                            clusters.add(clusterId(c.at("/cluster/type").asText(), c.at("/cluster/maxNodes").asInt()));
-                        }
-                    }
-                }
-            }
-        }
+    static void start() {
+        catalogue = ConstraintCases.load();
+        // One stub cluster per distinct cluster the cases are sent to.
+        Set<ClusterProfile> clusters = new LinkedHashSet<>();
+        catalogue.cases().forEach(c -> clusters.add(c.cluster()));
         CceNodePoolStub.Builder builder = CceNodePoolStub.builder();
-        for (String id : clusters) {
-            String[] parts = id.split("-");
-            builder.cluster(id, parts[0].equals("turbo") ? ClusterType.TURBO : ClusterType.CCE,
-                    Integer.parseInt(parts[1]));
+        for (ClusterProfile cluster : clusters) {
+            builder.cluster(clusterId(cluster), cluster.turbo() ? ClusterType.TURBO : ClusterType.CCE,
+                    cluster.maxNodes());
         }
         stub = builder.start();
     }
@@ -78,43 +59,42 @@ class ConstraintCatalogueReplayTest {
         stub.close();
     }
 
-    static String clusterId(String type, int maxNodes) {
-        return type + "-" + maxNodes;
+    static String clusterId(ClusterProfile cluster) {
+        return cluster.type().catalogueName() + "-" + cluster.maxNodes();
     }
 
     @Test
     void catalogueCoversEveryRuleOfTheDocument() {
-        Set<String> listed = new LinkedHashSet<>();
-        catalogue.path("rules").properties().forEach(e -> listed.add(e.getKey()));
+        Set<String> listed = new LinkedHashSet<>(catalogue.rules().keySet());
         assertEquals(ContractDocument.load().rules().keySet(), listed);
     }
 
     @TestFactory
     Stream<DynamicNode> constraints() {
-        return section("constraints", false);
+        return section(catalogue.constraints(), false);
     }
 
     @TestFactory
     Stream<DynamicNode> rules() {
-        return section("rules", true);
+        return section(catalogue.rules(), true);
     }
 
-    private Stream<DynamicNode> section(String name, boolean rules) {
+    private Stream<DynamicNode> section(Map<String, Entry> entries, boolean rules) {
         Map<String, ContractDocument.Rule> documentRules = ContractDocument.load().rules();
         List<DynamicNode> containers = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> entry : catalogue.path(name).properties()) {
-            String id = entry.getKey();
+        for (Entry entry : entries.values()) {
+            String id = entry.id();
             List<DynamicNode> tests = new ArrayList<>();
-            for (JsonNode c : entry.getValue().path("accepted")) {
-                tests.add(DynamicTest.dynamicTest("accepted: " + c.path("name").asText(), () -> {
+            for (Case c : entry.accepted()) {
+                tests.add(DynamicTest.dynamicTest("accepted: " + c.name(), () -> {
                     StubHttp.Answer answer = send(c);
-                    assertEquals(201, answer.status(), id + " / " + c.path("name").asText() + ": " + answer.text());
+                    assertEquals(201, answer.status(), id + " / " + c.name() + ": " + answer.text());
                 }));
             }
-            for (JsonNode c : entry.getValue().path("rejected")) {
-                tests.add(DynamicTest.dynamicTest("rejected: " + c.path("name").asText(), () -> {
+            for (Case c : entry.rejected()) {
+                tests.add(DynamicTest.dynamicTest("rejected: " + c.name(), () -> {
                     StubHttp.Answer answer = send(c);
-                    String label = id + " / " + c.path("name").asText() + ": " + answer.text();
+                    String label = id + " / " + c.name() + ": " + answer.text();
                     assertEquals(400, answer.status(), label);
                     StubHttp.assertCceShaped(answer);
                     if (rules) {
@@ -126,9 +106,8 @@ class ConstraintCatalogueReplayTest {
                             assertEquals(code, answer.errorCode(), label);
                         }
                     } else {
-                        int hash = id.lastIndexOf('#');
-                        String pointer = id.substring(0, hash);
-                        String keyword = id.substring(hash + 1);
+                        String pointer = entry.constraintPointer();
+                        String keyword = entry.constraintKeyword();
                         assertTrue(answer.hasViolation(pointer, keyword), "a violation {pointer: '" + pointer
                                 + "', rule: " + keyword + "}: " + label);
                         assertEquals(CceErrors.INVALID_REQUEST, answer.errorCode(), label);
@@ -168,110 +147,9 @@ class ConstraintCatalogueReplayTest {
     }
 
     /** Builds the case's request, sends it to the case's cluster (after a reset: names repeat). */
-    private static StubHttp.Answer send(JsonNode c) {
-        DocumentedExample base = DocumentedExample.of(NodePoolContract.Direction.REQUEST, c.path("base").asText());
-        String cluster;
-        if (c.has("cluster")) {
-            cluster = clusterId(c.at("/cluster/type").asText(), c.at("/cluster/maxNodes").asInt());
-        } else {
-            cluster = clusterId(base == DocumentedExample.CCE_TURBO_CLUSTER_REQUEST ? "turbo" : "cce", defaultMaxNodes);
-        }
-        JsonNode request = StubHttp.example(base);
-        for (JsonNode edit : c.path("patch")) {
-            request = apply(request, edit);
-        }
+    private static StubHttp.Answer send(Case c) {
+        JsonNode request = c.request();
         stub.reset();
-        return StubHttp.create(stub, cluster, request);
-    }
-
-    // ------------------------------------------------------------------ the catalogue's edits
-
-    private static JsonNode apply(JsonNode doc, JsonNode edit) {
-        if (edit.has("remove")) {
-            String pointer = edit.get("remove").asText();
-            JsonNode parent = doc.at(parent(pointer));
-            String token = last(pointer);
-            if (parent instanceof ObjectNode o) {
-                o.remove(token);
-            } else {
-                ((ArrayNode) parent).remove(Integer.parseInt(token));
-            }
-            return doc;
-        }
-        String pointer;
-        JsonNode value;
-        if (edit.has("put")) {
-            JsonNode key = edit.get("key");
-            pointer = edit.get("put").asText() + "/" + Pointers.escape(key.isTextual() ? key.asText() : text(key));
-            value = edit.get("value");
-        } else {
-            pointer = edit.get("set").asText();
-            if (edit.has("value")) {
-                value = edit.get("value");
-            } else if (edit.has("text")) {
-                value = JsonNodeFactory.instance.textNode(text(edit.get("text")));
-            } else {
-                value = items(edit.get("items"));
-            }
-        }
-        if (pointer.isEmpty()) {
-            return value.deepCopy();
-        }
-        JsonNode parent = doc.at(parent(pointer));
-        String token = last(pointer);
-        if (parent instanceof ObjectNode o) {
-            o.set(token, value.deepCopy());
-        } else {
-            ArrayNode a = (ArrayNode) parent;
-            int index = token.equals("-") ? a.size() : Integer.parseInt(token);
-            if (index < a.size()) {
-                a.set(index, value.deepCopy());
-            } else {
-                a.add(value.deepCopy());
-            }
-        }
-        return doc;
-    }
-
-    private static String parent(String pointer) {
-        return pointer.substring(0, pointer.lastIndexOf('/'));
-    }
-
-    private static String last(String pointer) {
-        return Pointers.unescape(pointer.substring(pointer.lastIndexOf('/') + 1));
-    }
-
-    private static String text(JsonNode parts) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonNode part : parts) {
-            sb.append(part.isTextual() ? part.asText() : part.get("repeat").asText().repeat(part.get("times").asInt()));
-        }
-        return sb.toString();
-    }
-
-    private static ArrayNode items(JsonNode spec) {
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        for (int i = 1; i <= spec.get("count").asInt(); i++) {
-            array.add(substitute(spec.get("item"), String.valueOf(i)));
-        }
-        return array;
-    }
-
-    private static JsonNode substitute(JsonNode node, String index) {
-        if (node.isTextual()) {
-            return JsonNodeFactory.instance.textNode(node.asText().replace("{i}", index));
-        }
-        if (node.isObject()) {
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.properties().forEach(f -> copy.set(f.getKey().replace("{i}", index),
-                    substitute(f.getValue(), index)));
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            node.forEach(item -> copy.add(substitute(item, index)));
-            return copy;
-        }
-        return node.deepCopy();
+        return StubHttp.create(stub, clusterId(c.cluster()), request);
     }
 }

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ccecontract.nodepool.client.ConstraintCatalogue;
-import io.github.ccecontract.nodepool.client.ConstraintCatalogue.Case;
 import io.github.ccecontract.nodepool.client.Contract;
 import io.github.ccecontract.nodepool.client.model.Violation;
 import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,7 +67,7 @@ class ContractRulesTest {
   @TestFactory
   Stream<DynamicNode> ruleCasesOfTheCatalogue() {
     Map<String, JsonNode> rules = documentRules();
-    Map<String, ConstraintCatalogue.Cases> cases = ConstraintCatalogue.load().rules();
+    Map<String, ConstraintCases.Entry> cases = ConstraintCases.load().rules();
     assertEquals(rules.keySet(), cases.keySet(), "the catalogue has cases for exactly the document's rules");
     return cases.values().stream().map(c -> DynamicContainer.dynamicContainer(c.id(), Stream.concat(
         c.accepted().stream().map(cs -> DynamicTest.dynamicTest("accepted: " + cs.name(), () -> accepted(cs))),
@@ -77,15 +77,16 @@ class ContractRulesTest {
 
   private static void accepted(Case cs) {
     // The catalogue's accepted cases obey every rule (its header says so), in the cluster they state.
-    assertEquals(List.of(), describe(ContractRules.check(cs.request(), cs.cluster())), cs.toString());
+    assertEquals(List.of(), describe(ContractRules.check(cs.request(), Contract.clusterLimits(cs.cluster()))),
+        cs.toString());
   }
 
   private static void rejected(Case cs, JsonNode rule) {
     List<String> fields = new ArrayList<>();
     rule.path("fields").forEach(f -> fields.add(f.asText()));
-    List<Violation> violations = ContractRules.check(cs.request(), cs.cluster());
-    List<Violation> own = violations.stream().filter(v -> v.getRule().equals(cs.id())).toList();
-    assertFalse(own.isEmpty(), cs + ": expected a violation of " + cs.id() + ", got " + describe(violations));
+    List<Violation> violations = ContractRules.check(cs.request(), Contract.clusterLimits(cs.cluster()));
+    List<Violation> own = violations.stream().filter(v -> v.getRule().equals(cs.entryId())).toList();
+    assertFalse(own.isEmpty(), cs + ": expected a violation of " + cs.entryId() + ", got " + describe(violations));
     for (Violation v : own) {
       assertTrue(fields.stream().anyMatch(f -> Contract.pointerMatchesField(v.getPointer(), f)),
           cs + ": pointer " + v.getPointer() + " is none of the rule's fields " + fields);
@@ -93,7 +94,7 @@ class ContractRulesTest {
     }
     if ("cluster".equals(rule.path("scope").asText())) {
       // Without the cluster, a cluster-scoped rule cannot decide: it stays silent.
-      assertTrue(ContractRules.check(cs.request()).stream().noneMatch(v -> v.getRule().equals(cs.id())),
+      assertTrue(ContractRules.check(cs.request()).stream().noneMatch(v -> v.getRule().equals(cs.entryId())),
           cs + ": a cluster-scoped rule reported without ClusterLimits");
     }
   }
@@ -101,11 +102,12 @@ class ContractRulesTest {
   /** The constraint cases: accepted ones obey every rule too; rejected ones (schema-invalid JSON) never make a rule throw. */
   @TestFactory
   Stream<DynamicNode> constraintCasesOfTheCatalogue() {
-    return ConstraintCatalogue.load().constraints().values().stream().map(c -> DynamicContainer.dynamicContainer(
+    return ConstraintCases.load().constraints().values().stream().map(c -> DynamicContainer.dynamicContainer(
         c.id(), Stream.concat(
             c.accepted().stream().map(cs -> DynamicTest.dynamicTest("accepted: " + cs.name(), () -> accepted(cs))),
             c.rejected().stream().map(cs -> DynamicTest.dynamicTest("rejected: " + cs.name(),
-                () -> assertDoesNotThrow(() -> ContractRules.check(cs.request(), cs.cluster()), cs.toString()))))));
+                () -> assertDoesNotThrow(() -> ContractRules.check(cs.request(), Contract.clusterLimits(cs.cluster())),
+                    cs.toString()))))));
   }
 
   @Test

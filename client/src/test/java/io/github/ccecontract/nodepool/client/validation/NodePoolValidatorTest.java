@@ -9,8 +9,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ccecontract.nodepool.client.CceJson;
-import io.github.ccecontract.nodepool.client.ConstraintCatalogue;
-import io.github.ccecontract.nodepool.client.ConstraintCatalogue.Case;
 import io.github.ccecontract.nodepool.client.Contract;
 import io.github.ccecontract.nodepool.client.model.Login;
 import io.github.ccecontract.nodepool.client.model.NodeExtendParam;
@@ -18,6 +16,9 @@ import io.github.ccecontract.nodepool.client.model.NodePool;
 import io.github.ccecontract.nodepool.client.model.Violation;
 import io.github.ccecontract.nodepool.client.model.Volume;
 import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Catalogue;
 import jakarta.validation.ValidationProviderResolver;
 import java.math.BigInteger;
 import java.util.List;
@@ -66,28 +67,28 @@ class NodePoolValidatorTest {
 
   @TestFactory
   Stream<DynamicNode> everyAcceptedCaseIsValid() {
-    ConstraintCatalogue catalogue = ConstraintCatalogue.load();
+    Catalogue catalogue = ConstraintCases.load();
     return Stream.concat(catalogue.constraints().values().stream(), catalogue.rules().values().stream())
         .map(c -> DynamicContainer.dynamicContainer(c.id(), c.accepted().stream()
             .map(cs -> DynamicTest.dynamicTest("accepted: " + cs.name(), () -> accepted(cs)))));
   }
 
   private static void accepted(Case cs) throws JsonProcessingException {
-    List<String> violations = describe(VALIDATOR.validate(read(cs.request()), cs.cluster()));
+    List<String> violations = describe(VALIDATOR.validate(read(cs.request()), Contract.clusterLimits(cs.cluster())));
     assertEquals(List.of(), violations, cs.toString());
   }
 
   @TestFactory
   Stream<DynamicNode> everyRejectedCaseOfAnExpressedConstraintIsReported() {
-    return ConstraintCatalogue.load().constraints().values().stream()
+    return ConstraintCases.load().constraints().values().stream()
         .filter(c -> BEAN_KEYWORDS.contains(keyword(c.id())))
         .map(c -> DynamicContainer.dynamicContainer(c.id(), c.rejected().stream()
             .map(cs -> DynamicTest.dynamicTest("rejected: " + cs.name(), () -> rejected(cs)))));
   }
 
   private static void rejected(Case cs) {
-    String keyword = keyword(cs.id());
-    String pointer = cs.id().substring(0, cs.id().lastIndexOf('#'));
+    String keyword = keyword(cs.entryId());
+    String pointer = cs.entryId().substring(0, cs.entryId().lastIndexOf('#'));
     NodePool pool;
     try {
       pool = read(cs.request());
@@ -102,7 +103,7 @@ class NodePoolValidatorTest {
     }
     List<String> violations = describe(VALIDATOR.validate(pool));
     String expected = pointer + " [" + keyword + "]";
-    String reason = NOT_EXPRESSED.get(cs.id());
+    String reason = NOT_EXPRESSED.get(cs.entryId());
     if (reason == null) {
       assertTrue(violations.contains(expected), cs + ": expected " + expected + ", got " + violations);
     } else {
