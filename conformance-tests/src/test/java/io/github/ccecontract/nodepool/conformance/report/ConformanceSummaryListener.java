@@ -2,6 +2,7 @@ package io.github.ccecontract.nodepool.conformance.report;
 
 import io.github.ccecontract.nodepool.conformance.support.Checks;
 import io.github.ccecontract.nodepool.conformance.support.Checks.Check;
+import io.github.ccecontract.nodepool.conformance.support.ResponseConformance;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -153,6 +154,16 @@ public class ConformanceSummaryListener implements TestExecutionListener {
                     row(sb, name, s);
                 }
             });
+            int checked = ResponseConformance.checked();
+            if (checked > 0) {
+                sb.append("Check 3: ").append(checked).append(" answers of the stub checked against the document")
+                        .append(" (by status ");
+                StringBuilder byStatus = new StringBuilder();
+                ResponseConformance.checkedByStatus().forEach((status, n) -> byStatus
+                        .append(byStatus.length() == 0 ? "" : ", ").append(status).append(": ").append(n));
+                sb.append(byStatus).append("), ").append(ResponseConformance.violations().size())
+                        .append(" with problems\n");
+            }
             if (failures.isEmpty()) {
                 sb.append("No failures.\n");
             } else {

@@ -130,4 +130,59 @@ public final class Json {
     public static JsonNode at(JsonNode root, String pointer) {
         return root.at(JsonPointer.compile(pointer));
     }
+
+    // ------------------------------------------------------------------------------ differences
+
+    /**
+     * Where two JSON trees differ, one line per difference ("/spec/type: expected "vm", got "ElasticBMS""), at most
+     * {@code limit} lines. Numbers compare by value (40 equals 40.0 and a long 40).
+     */
+    public static List<String> differences(JsonNode expected, JsonNode actual, int limit) {
+        List<String> out = new ArrayList<>();
+        diff("", expected, actual, out, limit);
+        return out;
+    }
+
+    private static void diff(String pointer, JsonNode expected, JsonNode actual, List<String> out, int limit) {
+        if (out.size() >= limit) {
+            return;
+        }
+        String where = pointer.isEmpty() ? "(root)" : pointer;
+        if (expected == null || expected.isMissingNode()) {
+            out.add(where + ": not expected, got " + cut(compact(actual)));
+            return;
+        }
+        if (actual == null || actual.isMissingNode()) {
+            out.add(where + ": expected " + cut(compact(expected)) + ", missing");
+            return;
+        }
+        if (expected.isNumber() && actual.isNumber()) {
+            if (expected.decimalValue().compareTo(actual.decimalValue()) != 0) {
+                out.add(where + ": expected " + expected + ", got " + actual);
+            }
+            return;
+        }
+        if (expected.isObject() && actual.isObject()) {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            expected.fieldNames().forEachRemaining(names::add);
+            actual.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                diff(child(pointer, name), expected.get(name), actual.get(name), out, limit);
+            }
+            return;
+        }
+        if (expected.isArray() && actual.isArray()) {
+            for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+                diff(child(pointer, i), expected.get(i), actual.get(i), out, limit);
+            }
+            return;
+        }
+        if (!expected.equals(actual)) {
+            out.add(where + ": expected " + cut(compact(expected)) + ", got " + cut(compact(actual)));
+        }
+    }
+
+    private static String cut(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "... (" + text.length() + " characters)" : text;
+    }
 }

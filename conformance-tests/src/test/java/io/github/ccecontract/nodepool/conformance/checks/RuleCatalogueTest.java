@@ -1,0 +1,190 @@
+package io.github.ccecontract.nodepool.conformance.checks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintCatalogue;
+import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintCatalogue.Case;
+import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintCatalogue.Catalogue;
+import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintCatalogue.Section;
+import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintWalker;
+import io.github.ccecontract.nodepool.conformance.generate.ClusterProfile;
+import io.github.ccecontract.nodepool.conformance.support.Checks;
+import io.github.ccecontract.nodepool.conformance.support.Contract;
+import io.github.ccecontract.nodepool.conformance.support.Exchange;
+import io.github.ccecontract.nodepool.conformance.support.Json;
+import io.github.ccecontract.nodepool.conformance.support.TestStub;
+import io.github.ccecontract.nodepool.openapi.NodePoolContract;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Check 4, the rule catalogue at the stub: every case of the contract's {@code cce-nodepool/constraint-cases.yaml}
+ * (constraints of the schema and rules of {@code x-cce-rules}) is sent to the stub with a token, to the cluster the
+ * case states ({@code cluster: {type, maxNodes}}) or, without one, to a CCE or Turbo cluster (by its base) of the
+ * catalogue's {@code defaultMaxNodes}. The stub is reset before each case (case names repeat).
+ * <ul>
+ * <li>accepted: 201;</li>
+ * <li>rejected constraint {@code <pointer>#<keyword>}: 400 {@code CCE.01400001} with a violation whose pointer is the
+ * constraint's (for {@code required}: the member's) and whose rule is the keyword;</li>
+ * <li>rejected rule: 400 with the rule's {@code errorCode} (else {@code CCE.01400001}) and a violation whose rule is the
+ * rule id and whose pointer is one of the rule's {@code fields} ({@code *}: any member or index).</li>
+ * </ul>
+ * And the catalogue is complete: every constraint of the document (walked by {@link ConstraintWalker}) and every rule
+ * of {@code x-cce-rules} has accepted and rejected cases, and the catalogue names nothing else.
+ */
+@Tag(Checks.RULE_CATALOGUE)
+class RuleCatalogueTest {
+
+    static final Catalogue CATALOGUE = ConstraintCatalogue.load();
+    static TestStub stub;
+
+    @BeforeAll
+    static void start() {
+        Set<ClusterProfile> clusters = new LinkedHashSet<>();
+        CATALOGUE.cases().forEach(c -> clusters.add(c.cluster()));
+        stub = TestStub.start(clusters);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stub != null) {
+            stub.close();
+        }
+    }
+
+    @TestFactory
+    @DisplayName("the catalogue covers every constraint and rule of the document, with accepted and rejected cases")
+    Stream<DynamicTest> complete() {
+        return Stream.of(
+                DynamicTest.dynamicTest("constraints: exactly the document's (walked from NodePool)", () -> {
+                    Set<String> walked = ConstraintWalker.constraints(CATALOGUE.sampleMapKey());
+                    assertCovered("constraint", walked, CATALOGUE.section(Section.CONSTRAINT));
+                }),
+                DynamicTest.dynamicTest("rules: exactly the document's x-cce-rules", () -> {
+                    assertCovered("rule", new TreeSet<>(Contract.ruleIds()), CATALOGUE.section(Section.RULE));
+                }));
+    }
+
+    private static void assertCovered(String what, Set<String> document, List<Case> cases) {
+        Set<String> accepted = cases.stream().filter(Case::accepted).map(Case::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> rejected = cases.stream().filter(c -> !c.accepted()).map(Case::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+        List<String> problems = new ArrayList<>();
+        for (String id : document) {
+            if (!accepted.contains(id)) {
+                problems.add(what + " " + id + " of the document has no accepted case");
+            }
+            if (!rejected.contains(id)) {
+                problems.add(what + " " + id + " of the document has no rejected case");
+            }
+        }
+        Set<String> unknown = new TreeSet<>(accepted);
+        unknown.addAll(rejected);
+        unknown.removeAll(document);
+        unknown.forEach(id -> problems.add(NodePoolContract.CONSTRAINT_CASES + " names " + what + " " + id
+                + ", which the document does not have"));
+        if (!problems.isEmpty()) {
+            throw new AssertionError(problems.size() + " problems:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    @TestFactory
+    @DisplayName("constraints: accepted cases 201, rejected cases 400 naming the constraint's pointer and keyword")
+    Stream<DynamicNode> constraints() {
+        return section(Section.CONSTRAINT);
+    }
+
+    @TestFactory
+    @DisplayName("x-cce-rules: accepted cases 201, rejected cases 400 naming the rule and one of its fields")
+    Stream<DynamicNode> rules() {
+        return section(Section.RULE);
+    }
+
+    private Stream<DynamicNode> section(Section section) {
+        Map<String, List<Case>> byId = new LinkedHashMap<>();
+        CATALOGUE.section(section).forEach(c -> byId.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(c));
+        Map<String, JsonNode> rules = new LinkedHashMap<>();
+        Contract.document().path(NodePoolContract.RULES_EXTENSION).forEach(r -> rules.put(r.path("id").asText(), r));
+        return byId.entrySet().stream().map(e -> DynamicContainer.dynamicContainer(e.getKey(), e.getValue().stream()
+                .map(c -> DynamicTest.dynamicTest((c.accepted() ? "accepted: " : "rejected: ") + c.caseName(),
+                        () -> run(c, rules.get(c.id()))))));
+    }
+
+    private static void run(Case c, JsonNode rule) {
+        stub.stub().reset();
+        Exchange exchange = stub.post("catalogue case " + c.name() + " (" + c.cluster() + ", cluster "
+                + c.cluster().clusterId() + ")", c.cluster().clusterId(), c.body());
+        int status = exchange.response().status();
+        if (c.accepted()) {
+            if (status != 201) {
+                throw exchange.failure("expected 201: an accepted case");
+            }
+            return;
+        }
+        JsonNode body = exchange.response().json();
+        if (status != 400 || body == null) {
+            throw exchange.failure("expected 400 with a CceError: a rejected case");
+        }
+        String expectedCode = c.section() == Section.RULE && rule != null && rule.hasNonNull("errorCode")
+                ? rule.get("errorCode").asText() : "CCE.01400001";
+        if (!expectedCode.equals(body.path("errorCode").asText())) {
+            throw exchange.failure("expected errorCode " + expectedCode);
+        }
+        if (c.section() == Section.CONSTRAINT) {
+            String pointer = c.constraintPointer();
+            String keyword = c.constraintKeyword();
+            if (!hasViolation(body, v -> pointer.equals(v.path("pointer").asText())
+                    && keyword.equals(v.path("rule").asText()))) {
+                throw exchange.failure("expected a violation {pointer: \"" + pointer + "\", rule: " + keyword + "}");
+            }
+        } else {
+            List<String> fields = new ArrayList<>();
+            if (rule != null) {
+                rule.path("fields").forEach(f -> fields.add(f.asText()));
+            }
+            if (!hasViolation(body, v -> c.id().equals(v.path("rule").asText())
+                    && fields.stream().anyMatch(f -> matches(f, v.path("pointer").asText())))) {
+                throw exchange.failure("expected a violation of rule " + c.id() + " at one of its fields " + fields);
+            }
+        }
+    }
+
+    private static boolean hasViolation(JsonNode body, java.util.function.Predicate<JsonNode> test) {
+        for (JsonNode v : body.path("violations")) {
+            if (test.test(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a pointer is one of a rule's fields ({@code *}: any member name or index). */
+    static boolean matches(String field, String pointer) {
+        List<String> f = Json.tokens(field);
+        List<String> p = Json.tokens(pointer);
+        if (f.size() != p.size()) {
+            return false;
+        }
+        for (int i = 0; i < f.size(); i++) {
+            if (!f.get(i).equals("*") && !f.get(i).equals(p.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
