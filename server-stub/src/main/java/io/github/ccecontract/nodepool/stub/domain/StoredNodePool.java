@@ -1,35 +1,101 @@
 package io.github.ccecontract.nodepool.stub.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * A node pool the stub has created.
  *
- * @param clusterId the cluster it was created in
- * @param name      its name, unique within the cluster
- * @param uid       its {@code metadata.uid}
- * @param createdAt when the store accepted it
- * @param response  the 201 body it was answered with; copied in and out, so that nobody can change
- *                  a stored pool through a reference
- * @param placement where its nodes went; {@code null} when the creator recorded none
+ * <p>The 201 body is kept as its serialized JSON, not as a Jackson tree: a tree of the documented
+ * response takes several times the memory of its bytes, and a store of many thousand pools would
+ * otherwise keep the garbage collector busy for every later request. Each {@link #response()} reads
+ * a fresh tree, so nobody can change a stored pool through a reference.
  */
-public record StoredNodePool(
-        String clusterId, String name, String uid, Instant createdAt, ObjectNode response, Placement placement) {
+public final class StoredNodePool {
 
-    public StoredNodePool {
-        Objects.requireNonNull(clusterId, "clusterId must not be null");
-        Objects.requireNonNull(name, "name must not be null");
-        Objects.requireNonNull(uid, "uid must not be null");
-        Objects.requireNonNull(createdAt, "createdAt must not be null");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String clusterId;
+    private final String name;
+    private final String uid;
+    private final Instant createdAt;
+    private final byte[] responseJson;
+    private final Placement placement;
+
+    /**
+     * @param clusterId the cluster it was created in
+     * @param name      its name, unique within the cluster
+     * @param uid       its {@code metadata.uid}
+     * @param createdAt when the store accepted it
+     * @param response  the 201 body it was answered with (stored as JSON)
+     * @param placement where its nodes went; {@code null} when the creator recorded none
+     */
+    public StoredNodePool(
+            String clusterId, String name, String uid, Instant createdAt, ObjectNode response, Placement placement) {
+        this.clusterId = Objects.requireNonNull(clusterId, "clusterId must not be null");
+        this.name = Objects.requireNonNull(name, "name must not be null");
+        this.uid = Objects.requireNonNull(uid, "uid must not be null");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt must not be null");
         Objects.requireNonNull(response, "response must not be null");
-        response = response.deepCopy();
+        try {
+            this.responseJson = JSON.writeValueAsBytes(response);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the node pool cannot be written as JSON", e);
+        }
+        this.placement = placement;
     }
 
-    /** A copy of the 201 body. */
-    @Override
+    public String clusterId() {
+        return clusterId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String uid() {
+        return uid;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** A fresh tree of the 201 body. */
     public ObjectNode response() {
-        return response.deepCopy();
+        try {
+            return (ObjectNode) JSON.readTree(responseJson);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored node pool cannot be read back", e);
+        }
+    }
+
+    public Placement placement() {
+        return placement;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StoredNodePool that
+                && clusterId.equals(that.clusterId) && name.equals(that.name) && uid.equals(that.uid)
+                && createdAt.equals(that.createdAt) && Arrays.equals(responseJson, that.responseJson)
+                && Objects.equals(placement, that.placement);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(clusterId, name, uid, createdAt, Arrays.hashCode(responseJson), placement);
+    }
+
+    @Override
+    public String toString() {
+        return "StoredNodePool[clusterId=" + clusterId + ", name=" + name + ", uid=" + uid + ", createdAt="
+                + createdAt + ", placement=" + placement + "]";
     }
 }
