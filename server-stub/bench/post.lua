@@ -13,7 +13,7 @@ local f = assert(io.open(body_file, "rb"))
 local template = f:read("*a")
 f:close()
 
--- Split the body around the value of metadata.name: name .. "-<thread>-<n>" stays within
+-- Split the body around the value of metadata.name: name .. "-<tag><thread>-<n>" stays within
 -- ^[a-z]([a-z0-9-]{0,48}[a-z0-9])?$ (the documented name has 21 characters; 50 are allowed).
 local s, e, name = template:find('"name"%s*:%s*"([a-z0-9-]+)"')
 assert(s, "no metadata.name in " .. body_file)

@@ -75,8 +75,16 @@ for (const r of records.filter((x) => x.kind === 'load')) {
     t.rounds.push({ round: Number(r.phase.replace('round', '')), ...w });
   }
 }
+for (const r of records.filter((x) => x.kind === 'servercpu')) {
+  const slot = throughput[r.variant]?.rounds.find((x) => `round${x.round}` === r.phase);
+  if (slot) slot.serverCpuMs = r.cpuMs;
+}
 for (const t of Object.values(throughput)) {
   if (t.rounds.length === 0) continue;
+  if (t.rounds.every((r) => r.serverCpuMs !== undefined)) { // the server's CPU time per answered request
+    t.serverCpuMicrosPerRequest = round(t.rounds.reduce((n, r) => n + r.serverCpuMs, 0) * 1000
+      / t.rounds.reduce((n, r) => n + r.requests, 0), 0);
+  }
   const requests = t.rounds.reduce((n, r) => n + r.requests, 0);
   const seconds = t.rounds.reduce((n, r) => n + r.durationSeconds, 0);
   t.requests = requests;
@@ -158,11 +166,12 @@ for (const [v, s] of Object.entries(startup)) {
   console.log(`   ${v.padEnd(30)} ${`${s.medianMs} ms`.padStart(8)} ${String(s.minMs).padStart(6)} ${String(s.maxMs).padStart(6)}`
     + `   ${String(s.rssMedianMiB).padStart(6)} / ${String(s.rssMaxMiB).padEnd(10)}   ${s.runsMs.join(' ')}`);
 }
-console.log('   throughput (all rounds)          req/s   p50 ms   p99 ms   requests   per round (req/s)');
+console.log('   throughput (all rounds)          req/s   p50 ms   p99 ms   requests   CPU us/req   per round (req/s)');
 for (const [v, t] of Object.entries(throughput)) {
   if (!t.requestsPerSecond) continue;
   console.log(`   ${v.padEnd(30)} ${t.requestsPerSecond.toFixed(0).padStart(7)} ${t.p50Ms.toFixed(2).padStart(8)}`
-    + ` ${t.p99Ms.toFixed(2).padStart(8)} ${String(t.requests).padStart(10)}   ${t.rounds.map((r) => r.requestsPerSecond.toFixed(0)).join(' ')}`);
+    + ` ${t.p99Ms.toFixed(2).padStart(8)} ${String(t.requests).padStart(10)}   ${String(t.serverCpuMicrosPerRequest ?? '?').padStart(10)}`
+    + `   ${t.rounds.map((r) => r.requestsPerSecond.toFixed(0)).join(' ')}`);
 }
 for (const [v, m] of Object.entries(memory)) {
   console.log(`   ${v.padEnd(30)} RSS ${m.rssStartMiB} MiB after start, ${m.rssAfterLoadMiB} MiB after the load`);

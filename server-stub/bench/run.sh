@@ -397,19 +397,23 @@ for ((round = 1; round <= ROUNDS; round++)); do
     fi
     cpu_mark
     mark=$MARK
+    server_cpu=$(group_cpu_ms "${PGID_OF[$server]}")
     wrk_run "$variant" "round$round" "$tag" "$DURATION" "$port"
+    server_cpu=$(($(group_cpu_ms "${PGID_OF[$server]}") - server_cpu))
     stop_reset_loop
     cpu_mark
     foreign=$(foreign_cpus "$mark" "$MARK")
     record "{\"kind\":\"foreign\",\"phase\":\"round$round-$variant\",\"cpus\":$foreign}"
+    record "{\"kind\":\"servercpu\",\"variant\":\"$variant\",\"phase\":\"round$round\",\"cpuMs\":$server_cpu}"
     node -e '
-      const [json, name, round, foreign] = process.argv.slice(1); const r = JSON.parse(json);
+      const [json, name, round, foreign, cpu] = process.argv.slice(1); const r = JSON.parse(json);
       const s = Object.entries(r.statuses).map(([k, v]) => k + ":" + v).join(" ");
       const e = Object.entries(r.errors).filter(([, v]) => v > 0).map(([k, v]) => k + ":" + v).join(" ") || "none";
       console.log(`   round ${round} ${name.padEnd(11)} ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s`
         + `  p50 ${(r.latencyMicros.p50 / 1000).toFixed(2)} ms  p99 ${(r.latencyMicros.p99 / 1000).toFixed(2)} ms`
-        + `  answers ${s}  socket errors ${e}  other processes ${foreign} CPUs`);
-    ' "$WRK_LAST" "$variant" "$round" "$foreign"
+        + `  server CPU ${(cpu * 1000 / r.requests).toFixed(0)} us/request  answers ${s}  socket errors ${e}`
+        + `  other processes ${foreign} CPUs`);
+    ' "$WRK_LAST" "$variant" "$round" "$foreign" "$server_cpu"
   done
 done
 for server in "${SERVERS[@]}"; do
