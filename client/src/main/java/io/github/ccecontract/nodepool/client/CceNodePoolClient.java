@@ -7,10 +7,12 @@ import io.github.ccecontract.nodepool.client.auth.AkSkSigningInterceptor;
 import io.github.ccecontract.nodepool.client.auth.Credentials;
 import io.github.ccecontract.nodepool.client.auth.TokenAuthInterceptor;
 import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
-import io.github.ccecontract.nodepool.client.model.NodePool;
-import io.github.ccecontract.nodepool.client.model.NodePoolResponse;
-import io.github.ccecontract.nodepool.client.model.Violation;
-import io.github.ccecontract.nodepool.client.validation.NodePoolValidator;
+import io.github.ccecontract.nodepool.contract.CceJson;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
+import io.github.ccecontract.nodepool.contract.model.NodePool;
+import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
+import io.github.ccecontract.nodepool.contract.model.Violation;
+import io.github.ccecontract.nodepool.contract.validation.NodePoolValidator;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -56,7 +58,9 @@ public final class CceNodePoolClient implements AutoCloseable {
   private final boolean ownsHttpClient;
   private final NodePoolApi api;
   private final ErrorMapper errorMapper;
-  private final NodePoolValidator validator;
+  private final ObjectMapper mapper;
+  private final boolean validateBeforeSend;
+  private final Cluster cluster;
 
   private CceNodePoolClient(Builder builder) {
     this.endpoint = Objects.requireNonNull(builder.endpoint, "endpoint is not set");
@@ -72,7 +76,7 @@ public final class CceNodePoolClient implements AutoCloseable {
     http.addInterceptor(authInterceptor(credentials, builder));
     this.httpClient = http.build();
 
-    ObjectMapper mapper = builder.objectMapper != null ? builder.objectMapper : CceJson.newObjectMapper();
+    this.mapper = builder.objectMapper != null ? builder.objectMapper : CceJson.newObjectMapper();
     this.api = new Retrofit.Builder()
         .baseUrl(endpoint)
         .client(httpClient)
@@ -80,9 +84,8 @@ public final class CceNodePoolClient implements AutoCloseable {
         .build()
         .create(NodePoolApi.class);
     this.errorMapper = new ErrorMapper(mapper);
-    this.validator = builder.validateBeforeSend
-        ? (builder.validator != null ? builder.validator : NodePoolValidator.create())
-        : null;
+    this.validateBeforeSend = builder.validateBeforeSend;
+    this.cluster = builder.cluster;
   }
 
   private static Interceptor authInterceptor(Credentials credentials, Builder builder) {
@@ -156,8 +159,9 @@ public final class CceNodePoolClient implements AutoCloseable {
     Objects.requireNonNull(clusterId, "clusterId");
     Objects.requireNonNull(nodePool, "nodePool");
     if (clusterId.isEmpty()) throw new IllegalArgumentException("clusterId is empty");
-    if (validator != null) {
-      List<Violation> violations = validator.validate(nodePool);
+    if (validateBeforeSend) {
+      // The JSON that is sent, validated as the stub validates what it receives.
+      List<Violation> violations = NodePoolValidator.shared().validate(mapper.valueToTree(nodePool), cluster);
       if (!violations.isEmpty()) throw new CceValidationException(violations);
     }
     return api.createNodePool(projectId, clusterId, nodePool);
@@ -209,7 +213,7 @@ public final class CceNodePoolClient implements AutoCloseable {
   @Override
   public String toString() {
     return "CceNodePoolClient{endpoint=" + endpoint + ", projectId=" + projectId + ", credentials=" + credentials
-        + ", validateBeforeSend=" + (validator != null) + "}";
+        + ", validateBeforeSend=" + validateBeforeSend + (cluster != null ? ", cluster=" + cluster : "") + "}";
   }
 
   /** Builds a {@link CceNodePoolClient}; endpoint, project id and credentials are required. */
@@ -224,7 +228,7 @@ public final class CceNodePoolClient implements AutoCloseable {
     private OkHttpClient okHttpClient;
     private ObjectMapper objectMapper;
     private boolean validateBeforeSend;
-    private NodePoolValidator validator;
+    private Cluster cluster;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {
@@ -315,19 +319,24 @@ public final class CceNodePoolClient implements AutoCloseable {
     }
 
     /**
-     * Whether to validate each node pool before sending it ({@link NodePoolValidator}: the Bean
-     * Validation constraints of the models if a provider is on the classpath, and the request rules
-     * of the document's {@code x-cce-rules}). A node pool that breaks a rule fails with
-     * {@link CceValidationException} and is not sent. Off by default: the service is the authority.
+     * Whether to validate each node pool before sending it: the JSON about to be sent, against the
+     * document's request schema and its {@code x-cce-rules}, by the validator the stub uses
+     * ({@link NodePoolValidator}), so the violations and their messages are the stub's. A node pool
+     * that breaks a rule fails with {@link CceValidationException} and is not sent. Off by default:
+     * the service is the authority.
      */
     public Builder validateBeforeSend(boolean validateBeforeSend) {
       this.validateBeforeSend = validateBeforeSend;
       return this;
     }
 
-    /** The validator to use with {@link #validateBeforeSend(boolean)}; by default {@link NodePoolValidator#create()}. */
-    public Builder validator(NodePoolValidator validator) {
-      this.validator = Objects.requireNonNull(validator, "validator");
+    /**
+     * The cluster the node pools are created in, for the rules that depend on it (node limit,
+     * ElasticBMS in CCE Turbo clusters only) when validating before sending; by default those rules
+     * are not checked.
+     */
+    public Builder cluster(Cluster cluster) {
+      this.cluster = Objects.requireNonNull(cluster, "cluster");
       return this;
     }
 

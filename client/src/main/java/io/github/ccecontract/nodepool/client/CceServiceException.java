@@ -1,7 +1,7 @@
 package io.github.ccecontract.nodepool.client;
 
-import io.github.ccecontract.nodepool.client.model.CceError;
-import io.github.ccecontract.nodepool.client.model.Violation;
+import io.github.ccecontract.nodepool.contract.model.CceError;
+import io.github.ccecontract.nodepool.contract.model.Violation;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.github.ccecontract.nodepool.client;
 
-import io.github.ccecontract.nodepool.client.model.Violation;
+import io.github.ccecontract.nodepool.contract.model.Violation;
 import java.util.List;
 import java.util.stream.Collectors;
 

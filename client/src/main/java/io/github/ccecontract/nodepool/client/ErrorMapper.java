@@ -2,8 +2,8 @@ package io.github.ccecontract.nodepool.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.ccecontract.nodepool.client.model.CceError;
-import io.github.ccecontract.nodepool.client.model.Violation;
+import io.github.ccecontract.nodepool.contract.model.CceError;
+import io.github.ccecontract.nodepool.contract.model.Violation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

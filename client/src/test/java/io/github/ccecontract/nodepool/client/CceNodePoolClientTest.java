@@ -1,5 +1,7 @@
 package io.github.ccecontract.nodepool.client;
 
+import io.github.ccecontract.nodepool.contract.CceJson;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,15 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ccecontract.nodepool.client.auth.AkSkCredentials;
-import io.github.ccecontract.nodepool.client.auth.SdkHmacSha256Signer;
-import io.github.ccecontract.nodepool.client.auth.SignableRequest;
-import io.github.ccecontract.nodepool.client.auth.Signature;
+import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
+import io.github.ccecontract.nodepool.contract.signing.SignableRequest;
+import io.github.ccecontract.nodepool.contract.signing.Signature;
 import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
-import io.github.ccecontract.nodepool.client.model.Login;
-import io.github.ccecontract.nodepool.client.model.NodePool;
-import io.github.ccecontract.nodepool.client.model.NodePoolResponse;
-import io.github.ccecontract.nodepool.client.model.Violation;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.model.Login;
+import io.github.ccecontract.nodepool.contract.model.NodePool;
+import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
+import io.github.ccecontract.nodepool.contract.model.Violation;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -387,7 +389,7 @@ class CceNodePoolClientTest {
       assertEquals(List.of("/metadata/name", "/spec/nodeTemplate/login"),
           e.violations().stream().map(Violation::getPointer).toList());
       assertTrue(e.getMessage().startsWith("The node pool breaks 2 rule(s) of the contract; nothing was sent:"
-          + " /metadata/name [pattern] must match the pattern"), e.getMessage());
+          + " /metadata/name [pattern] metadata.name does not have the required form"), e.getMessage());
       ExecutionException async = assertThrows(ExecutionException.class,
           () -> c.createNodePoolAsync("c1", pool).get(10, TimeUnit.SECONDS));
       assertInstanceOf(CceValidationException.class, async.getCause());

@@ -1,5 +1,7 @@
 package io.github.ccecontract.nodepool.client;
 
+import io.github.ccecontract.nodepool.contract.CceJson;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,18 +15,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ccecontract.nodepool.client.model.CceError;
-import io.github.ccecontract.nodepool.client.model.DataVolumeMetadata;
-import io.github.ccecontract.nodepool.client.model.LoginResponse;
-import io.github.ccecontract.nodepool.client.model.NodeExtendParam;
-import io.github.ccecontract.nodepool.client.model.NodePool;
-import io.github.ccecontract.nodepool.client.model.NodePoolResponse;
-import io.github.ccecontract.nodepool.client.model.NodePoolSpec;
-import io.github.ccecontract.nodepool.client.model.NodePoolStatus;
-import io.github.ccecontract.nodepool.client.model.NodeTemplate;
-import io.github.ccecontract.nodepool.client.model.Volume;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.Direction;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.model.CceError;
+import io.github.ccecontract.nodepool.contract.model.DataVolumeMetadata;
+import io.github.ccecontract.nodepool.contract.model.LoginResponse;
+import io.github.ccecontract.nodepool.contract.model.NodeExtendParam;
+import io.github.ccecontract.nodepool.contract.model.NodePool;
+import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
+import io.github.ccecontract.nodepool.contract.model.NodePoolSpec;
+import io.github.ccecontract.nodepool.contract.model.NodePoolStatus;
+import io.github.ccecontract.nodepool.contract.model.NodeTemplate;
+import io.github.ccecontract.nodepool.contract.model.Volume;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.Direction;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,7 +107,7 @@ class ModelSerializationTest {
     assertEquals("{}", MAPPER.writeValueAsString(new CceError()));
     // Required members left null are not written as null either (the plain mapper: the models' own annotations).
     assertEquals("{\"metadata\":{}}", Contract.PLAIN_JSON.writeValueAsString(
-        new NodePool().metadata(new io.github.ccecontract.nodepool.client.model.NodePoolMetadata())));
+        new NodePool().metadata(new io.github.ccecontract.nodepool.contract.model.NodePoolMetadata())));
   }
 
   @Test

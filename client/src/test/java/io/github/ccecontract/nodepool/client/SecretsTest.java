@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ccecontract.nodepool.client.auth.AkSkCredentials;
 import io.github.ccecontract.nodepool.client.auth.AkSkSigningInterceptor;
-import io.github.ccecontract.nodepool.client.auth.Signature;
+import io.github.ccecontract.nodepool.contract.signing.Signature;
 import io.github.ccecontract.nodepool.client.auth.TokenAuthInterceptor;
 import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
-import io.github.ccecontract.nodepool.client.model.Login;
-import io.github.ccecontract.nodepool.client.model.NodePool;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.model.Login;
+import io.github.ccecontract.nodepool.contract.model.NodePool;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.github.ccecontract.nodepool.openapi;
 
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Catalogue;

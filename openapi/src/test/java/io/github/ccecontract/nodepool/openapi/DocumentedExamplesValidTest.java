@@ -1,5 +1,6 @@
 package io.github.ccecontract.nodepool.openapi;
 
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.Direction;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.Direction;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

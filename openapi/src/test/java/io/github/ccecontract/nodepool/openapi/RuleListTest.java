@@ -1,5 +1,6 @@
 package io.github.ccecontract.nodepool.openapi;
 
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

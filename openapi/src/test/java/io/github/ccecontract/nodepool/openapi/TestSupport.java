@@ -1,5 +1,6 @@
 package io.github.ccecontract.nodepool.openapi;
 
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,21 +1,19 @@
 package io.github.ccecontract.nodepool.stub;
 
 import io.github.ccecontract.nodepool.stub.admin.AdminApi;
+import io.github.ccecontract.nodepool.stub.service.NodePoolService;
 import io.github.ccecontract.nodepool.stub.admin.JournalEntry;
 import io.github.ccecontract.nodepool.stub.admin.RequestJournal;
 import io.github.ccecontract.nodepool.stub.api.NodePoolApi;
 import io.github.ccecontract.nodepool.stub.config.ConfigLoader;
 import io.github.ccecontract.nodepool.stub.config.StubConfig;
-import io.github.ccecontract.nodepool.stub.domain.AzInventory;
-import io.github.ccecontract.nodepool.stub.domain.ClusterSpec;
-import io.github.ccecontract.nodepool.stub.domain.ClusterType;
 import io.github.ccecontract.nodepool.stub.domain.NodePoolStore;
 import io.github.ccecontract.nodepool.stub.domain.PublicKeyGenerator;
 import io.github.ccecontract.nodepool.stub.domain.StoredNodePool;
 import io.github.ccecontract.nodepool.stub.domain.UidGenerator;
 import io.github.ccecontract.nodepool.stub.http.StubHttpHandler;
 import io.github.ccecontract.nodepool.stub.http.StubServer;
-import io.github.ccecontract.nodepool.stub.validation.RequestValidator;
+import io.github.ccecontract.nodepool.contract.validation.NodePoolValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
@@ -34,7 +32,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * try (CceNodePoolStub stub = CceNodePoolStub.builder()
- *         .cluster("my-cluster", ClusterType.CCE, 50)
+ *         .config(StubConfig.builder().cluster("my-cluster", ClusterType.CCE, 50).build())
  *         .start()) {
  *     String url = stub.baseUrl();              // http://127.0.0.1:PORT
  *     // ... point the code under test at url, then:
@@ -47,7 +45,7 @@ import java.util.Objects;
 public final class CceNodePoolStub implements AutoCloseable {
 
     /** Path template of the operation. */
-    public static final String OPERATION_PATH = io.github.ccecontract.nodepool.openapi.NodePoolContract.PATH;
+    public static final String OPERATION_PATH = io.github.ccecontract.nodepool.contract.NodePoolContract.PATH;
 
     private final StubConfig config;
     private final StubServer server;
@@ -149,7 +147,7 @@ public final class CceNodePoolStub implements AutoCloseable {
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port;
-        private StubConfig.Builder config = StubConfig.builder();
+        private StubConfig config = StubConfig.defaults();
         private int threads = StubServer.DEFAULT_THREADS;
         private Clock clock = Clock.systemUTC();
         private Long seed;
@@ -172,54 +170,15 @@ public final class CceNodePoolStub implements AutoCloseable {
             return this;
         }
 
-        /** Replaces the configuration (clusters, tokens, access keys, limits) by this one. */
+        /** What the stub knows and holds (clusters, tokens, access keys, limits); default {@link StubConfig#defaults()}. */
         public Builder config(StubConfig config) {
-            this.config = config.toBuilder();
+            this.config = Objects.requireNonNull(config, "config");
             return this;
         }
 
         /** Replaces the configuration by a YAML or JSON file's (see {@link ConfigLoader}). */
         public Builder configFile(Path file) {
             return config(ConfigLoader.load(file));
-        }
-
-        /** Adds a cluster; once one is added, requests for other cluster IDs get 404. */
-        public Builder cluster(ClusterSpec cluster) {
-            config.cluster(cluster);
-            return this;
-        }
-
-        /** Adds a cluster of a type with a node limit and, optionally, its AZ inventory in AZ order. */
-        public Builder cluster(String id, ClusterType type, int maxNodes, AzInventory... azs) {
-            config.cluster(id, type, maxNodes, azs);
-            return this;
-        }
-
-        /** Accepts only these tokens (default: any non-empty token). */
-        public Builder tokens(String... tokens) {
-            config.tokens(tokens);
-            return this;
-        }
-
-        /** Accepts SDK-HMAC-SHA256 signatures by this access key. */
-        public Builder accessKey(String accessKey, String secretKey) {
-            config.accessKey(accessKey, secretKey);
-            return this;
-        }
-
-        public Builder maxNodePools(int value) {
-            config.maxNodePools(value);
-            return this;
-        }
-
-        public Builder maxBodyBytes(int value) {
-            config.maxBodyBytes(value);
-            return this;
-        }
-
-        public Builder journalSize(int value) {
-            config.journalSize(value);
-            return this;
         }
 
         /** Request threads; default {@link StubServer#DEFAULT_THREADS}. */
@@ -245,8 +204,8 @@ public final class CceNodePoolStub implements AutoCloseable {
 
         /** Starts the stub: it listens when this returns; the schema compiles meanwhile. */
         public CceNodePoolStub start() {
-            StubConfig built = config.build();
-            RequestValidator validator = RequestValidator.start();
+            StubConfig built = config;
+            NodePoolValidator validator = NodePoolValidator.shared();
             NodePoolStore store = new NodePoolStore(built.maxNodePools(), clock);
             RequestJournal journal = new RequestJournal(built.journalSize());
             NodePoolService service = new NodePoolService(built, validator, store,

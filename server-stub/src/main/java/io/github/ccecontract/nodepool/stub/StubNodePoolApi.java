@@ -3,10 +3,12 @@ package io.github.ccecontract.nodepool.stub;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.ccecontract.nodepool.client.CceJson;
-import io.github.ccecontract.nodepool.client.model.NodePool;
-import io.github.ccecontract.nodepool.client.model.NodePoolResponse;
+import io.github.ccecontract.nodepool.contract.CceJson;
+import io.github.ccecontract.nodepool.contract.model.NodePool;
+import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
 import io.github.ccecontract.nodepool.stub.api.NodePoolApi;
+import io.github.ccecontract.nodepool.stub.service.CreateOutcome;
+import io.github.ccecontract.nodepool.stub.service.NodePoolService;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,7 @@
 package io.github.ccecontract.nodepool.stub;
 
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
+import io.github.ccecontract.nodepool.stub.config.StubConfig;
 import static io.github.ccecontract.nodepool.stub.StubHttp.assertCceShaped;
 import static io.github.ccecontract.nodepool.stub.StubHttp.create;
 import static io.github.ccecontract.nodepool.stub.StubHttp.example;
@@ -12,11 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import io.github.ccecontract.nodepool.stub.admin.JournalEntry;
-import io.github.ccecontract.nodepool.stub.domain.AzInventory;
-import io.github.ccecontract.nodepool.stub.domain.ClusterType;
+import io.github.ccecontract.nodepool.contract.cluster.AzInventory;
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import io.github.ccecontract.nodepool.stub.domain.StoredNodePool;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,12 +35,8 @@ class AdminApiTest {
 
     @BeforeAll
     static void start() {
-        stub = CceNodePoolStub.builder()
-                .cluster("az-cluster", ClusterType.CCE, 50, AzInventory.available("eu-de-01", 5),
-                        AzInventory.soldOut("eu-de-02", 0), AzInventory.available("eu-de-03", 2))
-                .cluster("sold-out", ClusterType.CCE, 50, AzInventory.soldOut("eu-de-01", 0))
-                .journalSize(5)
-                .start();
+        stub = CceNodePoolStub.builder().config(StubConfig.builder().cluster("az-cluster", ClusterType.CCE, 50, AzInventory.available("eu-de-01", 5),
+                        AzInventory.soldOut("eu-de-02", 0), AzInventory.available("eu-de-03", 2)).cluster("sold-out", ClusterType.CCE, 50, AzInventory.soldOut("eu-de-01", 0)).journalSize(5).build()).start();
     }
 
     @AfterAll
@@ -176,7 +174,7 @@ class AdminApiTest {
 
     @Test
     void aFullStoreAnswers507UntilReset() {
-        try (CceNodePoolStub small = CceNodePoolStub.builder().maxNodePools(2).start()) {
+        try (CceNodePoolStub small = CceNodePoolStub.builder().config(StubConfig.builder().maxNodePools(2).build()).start()) {
             assertEquals(201, create(small, "c", request("one", "x")).status());
             assertEquals(201, create(small, "c", request("two", "x")).status());
             StubHttp.Answer full = create(small, "c", request("three", "x"));
@@ -191,7 +189,7 @@ class AdminApiTest {
 
     @Test
     void journalEntryOfATooLargeBody() {
-        try (CceNodePoolStub small = CceNodePoolStub.builder().maxBodyBytes(100).start()) {
+        try (CceNodePoolStub small = CceNodePoolStub.builder().config(StubConfig.builder().maxBodyBytes(100).build()).start()) {
             byte[] body = new byte[1000];
             java.util.Arrays.fill(body, (byte) 'x');
             send(small, "POST", StubHttp.nodePoolsPath("p", "c"), body, Map.of("Content-Type", "application/json",

@@ -1,5 +1,7 @@
 package io.github.ccecontract.nodepool.stub;
 
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
+import io.github.ccecontract.nodepool.stub.config.StubConfig;
 import static io.github.ccecontract.nodepool.stub.StubHttp.bytes;
 import static io.github.ccecontract.nodepool.stub.StubHttp.example;
 import static io.github.ccecontract.nodepool.stub.StubHttp.nodePoolsPath;
@@ -7,9 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.ccecontract.nodepool.client.auth.AkSkCredentials;
-import io.github.ccecontract.nodepool.client.auth.SdkHmacSha256Signer;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import io.github.ccecontract.nodepool.stub.admin.JournalEntry;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -34,7 +35,7 @@ class AkSkAuthenticationTest {
 
     @BeforeAll
     static void start() {
-        stub = CceNodePoolStub.builder().accessKey(AK, SK).clock(Clock.fixed(NOW, ZoneOffset.UTC)).start();
+        stub = CceNodePoolStub.builder().config(StubConfig.builder().accessKey(AK, SK).build()).clock(Clock.fixed(NOW, ZoneOffset.UTC)).start();
     }
 
     @AfterAll
@@ -53,7 +54,7 @@ class AkSkAuthenticationTest {
         URI uri = URI.create(stub.baseUrl() + nodePoolsPath("p1", "c1") + "?b=2&a=1");
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
-        Map<String, String> added = new SdkHmacSha256Signer(new AkSkCredentials(ak, sk))
+        Map<String, String> added = new SdkHmacSha256Signer(ak, sk)
                 .sign("POST", uri, headers, signedBody, signedAt);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(sentBody));
         headers.forEach(request::header);

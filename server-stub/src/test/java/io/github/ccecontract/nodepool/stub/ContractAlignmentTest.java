@@ -1,15 +1,16 @@
 package io.github.ccecontract.nodepool.stub;
 
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.ccecontract.nodepool.client.model.NodePool;
-import io.github.ccecontract.nodepool.client.model.NodePoolResponse;
-import io.github.ccecontract.nodepool.client.validation.ContractRules;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract;
+import io.github.ccecontract.nodepool.contract.model.NodePool;
+import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
+import io.github.ccecontract.nodepool.contract.rules.ContractRules;
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.github.ccecontract.nodepool.stub.api.NodePoolApi;
-import io.github.ccecontract.nodepool.stub.validation.ContractDocument;
+import io.github.ccecontract.nodepool.contract.ContractDocument;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,24 +32,18 @@ class ContractAlignmentTest {
 
     @Test
     void theStubEnforcesExactlyTheDocumentsRules() {
-        ContractDocument document = ContractDocument.load();
-        List<String> documentIds = new ArrayList<>(document.rules().keySet());
-        assertTrue(!documentIds.isEmpty(), "the document lists its rules");
-        List<String> implemented = new ArrayList<>();
-        ContractRules.rules().forEach(rule -> implemented.add(rule.id()));
-        assertEquals(documentIds, implemented, "x-cce-rules of " + NodePoolContract.OPENAPI_JSON
+        ContractDocument document = ContractDocument.bundled();
+        assertTrue(!document.rules().isEmpty(), "the document lists its rules");
+        assertEquals(document.rules(), ContractRules.rules(), "x-cce-rules of " + NodePoolContract.OPENAPI_JSON
                 + " against the rules the stub checks (ContractRules)");
-        for (ContractRules.Rule rule : ContractRules.rules()) {
-            assertEquals(document.rules().get(rule.id()).clusterScoped(), rule.scope() == ContractRules.Scope.CLUSTER,
-                    "scope of " + rule.id());
-        }
     }
 
     @Test
     void clusterLimitRulesCarryTheNodeLimitCode() {
-        ContractDocument document = ContractDocument.load();
-        assertEquals(CceErrors.NODE_LIMIT, document.rules().get("node-count-within-cluster-limit").errorCode());
-        assertEquals(CceErrors.NODE_LIMIT, document.rules().get("max-node-count-within-cluster-limit").errorCode());
+        assertEquals(Optional.of(CceErrors.NODE_LIMIT),
+                ContractRules.rule("node-count-within-cluster-limit").orElseThrow().errorCode());
+        assertEquals(Optional.of(CceErrors.NODE_LIMIT),
+                ContractRules.rule("max-node-count-within-cluster-limit").orElseThrow().errorCode());
     }
 
     @Test

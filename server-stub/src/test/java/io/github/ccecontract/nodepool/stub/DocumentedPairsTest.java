@@ -1,5 +1,6 @@
 package io.github.ccecontract.nodepool.stub;
 
+import io.github.ccecontract.nodepool.stub.config.StubConfig;
 import static io.github.ccecontract.nodepool.stub.StubHttp.assertCceShaped;
 import static io.github.ccecontract.nodepool.stub.StubHttp.create;
 import static io.github.ccecontract.nodepool.stub.StubHttp.example;
@@ -14,9 +15,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
-import io.github.ccecontract.nodepool.stub.domain.ClusterType;
-import io.github.ccecontract.nodepool.stub.validation.ContractDocument;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
+import io.github.ccecontract.nodepool.contract.ContractDocument;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,12 +37,9 @@ class DocumentedPairsTest {
 
     @BeforeAll
     static void start() {
-        configured = CceNodePoolStub.builder()
-                .cluster("cce-cluster", ClusterType.CCE, 50)
-                .cluster("turbo-cluster", ClusterType.TURBO, 50)
-                .start();
+        configured = CceNodePoolStub.builder().config(StubConfig.builder().cluster("cce-cluster", ClusterType.CCE, 50).cluster("turbo-cluster", ClusterType.TURBO, 50).build()).start();
         unconfigured = CceNodePoolStub.builder().start();
-        ContractDocument document = ContractDocument.load();
+        ContractDocument document = ContractDocument.bundled();
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30(),
                 b -> b.schemas(Map.of("urn:test", document.jsonText())));
         responseSchema = registry.getSchema(SchemaLocation.of("urn:test#/components/schemas/NodePoolResponse"));

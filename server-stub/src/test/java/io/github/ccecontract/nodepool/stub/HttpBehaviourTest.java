@@ -1,5 +1,7 @@
 package io.github.ccecontract.nodepool.stub;
 
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
+import io.github.ccecontract.nodepool.stub.config.StubConfig;
 import static io.github.ccecontract.nodepool.stub.StubHttp.TOKEN;
 import static io.github.ccecontract.nodepool.stub.StubHttp.assertCceShaped;
 import static io.github.ccecontract.nodepool.stub.StubHttp.bytes;
@@ -13,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
-import io.github.ccecontract.nodepool.stub.domain.ClusterType;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import io.github.ccecontract.nodepool.stub.validation.JsonBodyParser;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,11 +47,7 @@ class HttpBehaviourTest {
 
     @BeforeAll
     static void start() {
-        stub = CceNodePoolStub.builder()
-                .cluster("cce-cluster", ClusterType.CCE, 50)
-                .cluster("turbo-cluster", ClusterType.TURBO, 50)
-                .maxBodyBytes(MAX_BODY)
-                .start();
+        stub = CceNodePoolStub.builder().config(StubConfig.builder().cluster("cce-cluster", ClusterType.CCE, 50).cluster("turbo-cluster", ClusterType.TURBO, 50).maxBodyBytes(MAX_BODY).build()).start();
     }
 
     @AfterAll
@@ -142,7 +140,7 @@ class HttpBehaviourTest {
 
     @Test
     void configuredTokensAreTheOnlyOnesAccepted() {
-        try (CceNodePoolStub strict = CceNodePoolStub.builder().tokens("good").start()) {
+        try (CceNodePoolStub strict = CceNodePoolStub.builder().config(StubConfig.builder().tokens("good").build()).start()) {
             byte[] body = cceRequest();
             String path = nodePoolsPath("p", "c");
             assertEquals(401, send(strict, "POST", path, body, Map.of("Content-Type", "application/json",

@@ -1,16 +1,17 @@
 package io.github.ccecontract.nodepool.stub;
 
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.ccecontract.nodepool.client.CceJson;
-import io.github.ccecontract.nodepool.client.model.NodePool;
-import io.github.ccecontract.nodepool.client.model.NodePoolResponse;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.CceJson;
+import io.github.ccecontract.nodepool.contract.model.NodePool;
+import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import io.github.ccecontract.nodepool.stub.config.StubConfig;
-import io.github.ccecontract.nodepool.stub.domain.ClusterType;
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -45,7 +46,7 @@ class JavaApiTest {
 
     @Test
     void theGeneratedInterfaceRunsTheSameRules() throws IOException {
-        try (CceNodePoolStub stub = CceNodePoolStub.builder().cluster("c1", ClusterType.CCE, 50).start()) {
+        try (CceNodePoolStub stub = CceNodePoolStub.builder().config(StubConfig.builder().cluster("c1", ClusterType.CCE, 50).build()).start()) {
             NodePool pool = documentedPool();
             NodePoolResponse response = stub.api().createNodePool("p1", "c1", pool);
             assertEquals(pool.getMetadata().getName(), response.getMetadata().getName());

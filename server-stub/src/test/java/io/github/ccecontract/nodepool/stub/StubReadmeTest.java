@@ -1,5 +1,6 @@
 package io.github.ccecontract.nodepool.stub;
 
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ccecontract.nodepool.stub.config.StubConfig;

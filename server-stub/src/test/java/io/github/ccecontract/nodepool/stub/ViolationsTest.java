@@ -1,5 +1,7 @@
 package io.github.ccecontract.nodepool.stub;
 
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
+import io.github.ccecontract.nodepool.stub.config.StubConfig;
 import static io.github.ccecontract.nodepool.stub.StubHttp.create;
 import static io.github.ccecontract.nodepool.stub.StubHttp.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
-import io.github.ccecontract.nodepool.stub.domain.ClusterType;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +26,7 @@ class ViolationsTest {
 
     @BeforeAll
     static void start() {
-        stub = CceNodePoolStub.builder().cluster("c50", ClusterType.CCE, 50).start();
+        stub = CceNodePoolStub.builder().config(StubConfig.builder().cluster("c50", ClusterType.CCE, 50).build()).start();
     }
 
     @AfterAll

@@ -1,5 +1,8 @@
 package io.github.ccecontract.nodepool.client.auth;
 
+import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
+import io.github.ccecontract.nodepool.contract.signing.SignableRequest;
+import io.github.ccecontract.nodepool.contract.signing.Signature;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -37,6 +40,7 @@ public final class AkSkSigningInterceptor implements Interceptor {
       "authorization", "connection", "content-length", "keep-alive", "proxy-authenticate",
       "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
 
+  private final AkSkCredentials credentials;
   private final SdkHmacSha256Signer signer;
   private final Clock clock;
 
@@ -46,7 +50,8 @@ public final class AkSkSigningInterceptor implements Interceptor {
 
   /** @param clock source of {@code X-Sdk-Date}; inject a fixed clock in tests. */
   public AkSkSigningInterceptor(AkSkCredentials credentials, Clock clock) {
-    this.signer = new SdkHmacSha256Signer(credentials);
+    this.credentials = credentials;
+    this.signer = new SdkHmacSha256Signer(credentials.accessKey(), credentials.secretKey());
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -85,7 +90,7 @@ public final class AkSkSigningInterceptor implements Interceptor {
 
   @Override
   public String toString() {
-    return "AkSkSigningInterceptor{" + signer.credentials() + "}"; // The secret is masked.
+    return "AkSkSigningInterceptor{" + credentials + "}"; // The secret is masked.
   }
 
   private static Map<String, String> signableHeaders(Headers headers) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
+import io.github.ccecontract.nodepool.contract.signing.SignableRequest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,7 @@ class AkSkCredentialsTest {
     assertEquals("AkSkCredentials{accessKey=QTWAOYTTINDUT2QVKYUC, secret=***}", credentials.toString());
     // Nor through anything that embeds the credentials.
     assertFalse(String.valueOf(Map.of("credentials", credentials)).contains(SECRET));
-    assertFalse(new SdkHmacSha256Signer(credentials).credentials().toString().contains(SECRET));
+    assertFalse(new SdkHmacSha256Signer(credentials.accessKey(), credentials.secretKey()).toString().contains(SECRET));
   }
 
   @Test
@@ -34,7 +36,7 @@ class AkSkCredentialsTest {
     AkSkCredentials credentials = new AkSkCredentials("AK", SECRET);
     SignableRequest undated = new SignableRequest("GET", "/", null, Map.of("Host", "h"), null);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new SdkHmacSha256Signer(credentials).sign(undated));
+        () -> new SdkHmacSha256Signer(credentials.accessKey(), credentials.secretKey()).sign(undated));
     assertFalse(String.valueOf(e.getMessage()).contains(SECRET));
   }
 }

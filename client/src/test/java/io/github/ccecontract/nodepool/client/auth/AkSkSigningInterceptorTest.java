@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
+import io.github.ccecontract.nodepool.contract.signing.SignableRequest;
+import io.github.ccecontract.nodepool.contract.signing.Signature;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -171,7 +174,7 @@ class AkSkSigningInterceptorTest {
     AkSkSigningInterceptor interceptor = new AkSkSigningInterceptor(CREDENTIALS, CLOCK);
     assertEquals("AkSkSigningInterceptor{AkSkCredentials{accessKey=EXAMPLEACCESSKEY0001, secret=***}}",
         interceptor.toString());
-    assertFalse(new SdkHmacSha256Signer(CREDENTIALS).toString().contains(CREDENTIALS.secretKey()));
+    assertFalse(new SdkHmacSha256Signer(CREDENTIALS.accessKey(), CREDENTIALS.secretKey()).toString().contains(CREDENTIALS.secretKey()));
   }
 
   private RecordedRequest execute(OkHttpClient client, Request request) throws Exception {

@@ -1,12 +1,12 @@
 package io.github.ccecontract.nodepool.client.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.ccecontract.nodepool.client.CceJson;
+import io.github.ccecontract.nodepool.contract.CceJson;
 import io.github.ccecontract.nodepool.client.CceNodePoolClient;
 import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
-import io.github.ccecontract.nodepool.client.model.NodePool;
-import io.github.ccecontract.nodepool.client.model.NodePoolResponse;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.model.NodePool;
+import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package io.github.ccecontract.nodepool.client.benchmark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.github.ccecontract.nodepool.client.model.NodePoolResponse;
+import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
 import org.junit.jupiter.api.Test;
 
 /**

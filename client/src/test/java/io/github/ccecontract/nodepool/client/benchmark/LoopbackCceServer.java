@@ -2,7 +2,7 @@ package io.github.ccecontract.nodepool.client.benchmark;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

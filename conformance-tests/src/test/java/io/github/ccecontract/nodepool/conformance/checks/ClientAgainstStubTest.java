@@ -3,17 +3,17 @@ package io.github.ccecontract.nodepool.conformance.checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ccecontract.nodepool.client.CceException;
-import io.github.ccecontract.nodepool.client.CceJson;
+import io.github.ccecontract.nodepool.contract.CceJson;
 import io.github.ccecontract.nodepool.client.CceNodePoolClient;
 import io.github.ccecontract.nodepool.client.CceServiceException;
 import io.github.ccecontract.nodepool.client.CceValidationException;
 import io.github.ccecontract.nodepool.client.auth.AkSkCredentials;
 import io.github.ccecontract.nodepool.client.auth.Credentials;
 import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
-import io.github.ccecontract.nodepool.client.model.NodePool;
-import io.github.ccecontract.nodepool.client.model.NodePoolResponse;
-import io.github.ccecontract.nodepool.client.model.Violation;
-import io.github.ccecontract.nodepool.client.validation.NodePoolValidator;
+import io.github.ccecontract.nodepool.contract.model.NodePool;
+import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
+import io.github.ccecontract.nodepool.contract.model.Violation;
+import io.github.ccecontract.nodepool.contract.validation.NodePoolValidator;
 import io.github.ccecontract.nodepool.conformance.generate.NodePoolGenerator;
 import io.github.ccecontract.nodepool.conformance.generate.PropertyRunner;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
@@ -22,8 +22,8 @@ import io.github.ccecontract.nodepool.conformance.support.Exchange;
 import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.conformance.support.RecordingInterceptor;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.Direction;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.Direction;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -197,14 +197,10 @@ class ClientAgainstStubTest {
     @DisplayName("generated requests through the client, half with a token and half AK/SK-signed: 201, sent as generated")
     void generatedRequestsThroughTheClient(TestReporter reporter) {
         NodePoolGenerator generator = new NodePoolGenerator();
-        NodePoolValidator validator = NodePoolValidator.create();
-        if (!validator.beanValidationAvailable()) {
-            throw new AssertionError("no Bean Validation provider on the test classpath (hibernate-validator)");
-        }
-        // The token client validates before sending (Bean Validation and the request rules of x-cce-rules): it must
-        // not refuse a valid request.
+        // The token client validates before sending (the document's schema and x-cce-rules, as the stub does): it
+        // must not refuse a valid request.
         try (CceNodePoolClient tokenClient = TestStub.clientOf(stub.baseUrl(), token(), recorder.httpClient())
-                        .validateBeforeSend(true).validator(validator).build();
+                        .validateBeforeSend(true).build();
                 CceNodePoolClient akSkClient = stub.client(akSk(), recorder)) {
             PropertyRunner.run(PropertyRunner.Settings.fromSystemProperties().withTries(TRIES),
                     "the client creates generated node pools", generator, NodePoolGenerator.ValidRequest::describe,

@@ -9,7 +9,7 @@ import io.github.ccecontract.nodepool.conformance.support.ResponseConformance;
 import io.github.ccecontract.nodepool.conformance.support.ResponseConformance.Aspect;
 import io.github.ccecontract.nodepool.conformance.support.ResponseConformance.Problem;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -12,7 +12,7 @@ import io.github.ccecontract.nodepool.conformance.support.Contract;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
 import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract;
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -10,7 +10,7 @@ import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintCatalogue.
 import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintCatalogue.Section;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
 import io.github.ccecontract.nodepool.conformance.support.Contract;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract;
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

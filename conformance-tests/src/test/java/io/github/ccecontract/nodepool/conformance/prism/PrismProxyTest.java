@@ -15,7 +15,7 @@ import io.github.ccecontract.nodepool.conformance.support.Contract;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
 import io.github.ccecontract.nodepool.conformance.support.HttpExchanges;
 import io.github.ccecontract.nodepool.conformance.support.Json;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -2,7 +2,7 @@ package io.github.ccecontract.nodepool.conformance.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract;
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;

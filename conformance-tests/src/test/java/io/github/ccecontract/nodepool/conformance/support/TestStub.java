@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ccecontract.nodepool.client.CceNodePoolClient;
 import io.github.ccecontract.nodepool.client.auth.AkSkCredentials;
 import io.github.ccecontract.nodepool.client.auth.Credentials;
-import io.github.ccecontract.nodepool.client.auth.SdkHmacSha256Signer;
+import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
 import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
 import io.github.ccecontract.nodepool.conformance.generate.ClusterProfile;
 import io.github.ccecontract.nodepool.stub.CceNodePoolStub;
-import io.github.ccecontract.nodepool.stub.domain.ClusterType;
+import io.github.ccecontract.nodepool.stub.config.StubConfig;
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -72,17 +73,18 @@ public final class TestStub implements AutoCloseable {
     }
 
     /** Starts a stub with the default clusters and the given ones, configured further by the customizer. */
-    public static TestStub start(Collection<ClusterProfile> extraClusters, Consumer<CceNodePoolStub.Builder> customizer) {
+    public static TestStub start(Collection<ClusterProfile> extraClusters, Consumer<StubConfig.Builder> customizer) {
         Set<ClusterProfile> clusters = new LinkedHashSet<>(defaultClusters());
         clusters.addAll(extraClusters);
-        CceNodePoolStub.Builder builder = CceNodePoolStub.builder()
+        StubConfig.Builder config = StubConfig.builder()
                 .tokens(TOKEN)
                 .accessKey(ACCESS_KEY, SECRET_KEY);
         for (ClusterProfile c : clusters) {
-            builder.cluster(c.clusterId(), c.type() == ClusterProfile.Type.TURBO ? ClusterType.TURBO : ClusterType.CCE,
+            config.cluster(c.clusterId(), c.type() == ClusterProfile.Type.TURBO ? ClusterType.TURBO : ClusterType.CCE,
                     c.maxNodes());
         }
-        customizer.accept(builder);
+        customizer.accept(config);
+        CceNodePoolStub.Builder builder = CceNodePoolStub.builder().config(config.build());
         return new TestStub(builder.start().awaitReady(), Set.copyOf(clusters));
     }
 
@@ -143,7 +145,7 @@ public final class TestStub implements AutoCloseable {
             String secretKey, Instant at) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
-        Map<String, String> added = new SdkHmacSha256Signer(new AkSkCredentials(accessKey, secretKey)).sign(method, uri,
+        Map<String, String> added = new SdkHmacSha256Signer(accessKey, secretKey).sign(method, uri,
                 headers, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), at);
         added.forEach((name, value) -> {
             if (!name.equalsIgnoreCase("Host")) {

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -106,7 +108,7 @@ public final class ConstraintCases {
      * @param location      where it stands in the catalogue, for messages
      */
     public record Case(String entryId, boolean accepted, String name, DocumentedExample base, List<Edit> edits,
-            ClusterProfile cluster, boolean clusterStated, String location) {
+            Cluster cluster, boolean clusterStated, String location) {
 
         /**
          * The request: a fresh copy of the base with the edits applied (callers may change it). Not always an
@@ -190,40 +192,6 @@ public final class ConstraintCases {
         }
     }
 
-    /** The cluster a case is sent to: its type and the most nodes it may hold. */
-    public record ClusterProfile(Type type, int maxNodes) {
-
-        /** The cluster types of the catalogue's {@code cluster.type}. */
-        public enum Type {
-            CCE("cce"), TURBO("turbo");
-
-            private final String catalogueName;
-
-            Type(String catalogueName) {
-                this.catalogueName = catalogueName;
-            }
-
-            /** As the catalogue writes it: {@code cce} or {@code turbo}. */
-            public String catalogueName() {
-                return catalogueName;
-            }
-
-            /** The type the catalogue names so; null for any other name. */
-            static Type named(String catalogueName) {
-                for (Type type : values()) {
-                    if (type.catalogueName.equals(catalogueName)) {
-                        return type;
-                    }
-                }
-                return null;
-            }
-        }
-
-        public boolean turbo() {
-            return type == Type.TURBO;
-        }
-    }
-
     // ============================================================================ reading
 
     /**
@@ -298,8 +266,8 @@ public final class ConstraintCases {
                 throw malformed(p + "/base", e.getMessage());
             }
             // Without a stated cluster the base decides: the Turbo example goes to a CCE Turbo cluster.
-            ClusterProfile cluster = new ClusterProfile(base == DocumentedExample.CCE_TURBO_CLUSTER_REQUEST
-                    ? ClusterProfile.Type.TURBO : ClusterProfile.Type.CCE, defaultMaxNodes);
+            Cluster cluster = base == DocumentedExample.CCE_TURBO_CLUSTER_REQUEST
+                    ? Cluster.turbo(defaultMaxNodes) : Cluster.cce(defaultMaxNodes);
             if (c.has("cluster")) {
                 cluster = parseCluster(c.get("cluster"), p + "/cluster");
             }
@@ -317,14 +285,18 @@ public final class ConstraintCases {
         return List.copyOf(cases);
     }
 
-    private static ClusterProfile parseCluster(JsonNode cluster, String pointer) {
+    private static Cluster parseCluster(JsonNode cluster, String pointer) {
         expectKeys(cluster, pointer, Set.of("type", "maxNodes"), Set.of("type", "maxNodes"));
         String typeName = text(cluster.get("type"), pointer + "/type");
-        ClusterProfile.Type type = ClusterProfile.Type.named(typeName);
+        ClusterType type = switch (typeName) {
+            case "cce" -> ClusterType.CCE;
+            case "turbo" -> ClusterType.TURBO;
+            default -> null;
+        };
         if (type == null) {
             throw malformed(pointer + "/type", "rule 'cce or turbo': got " + typeName);
         }
-        return new ClusterProfile(type, positiveInt(cluster.get("maxNodes"), pointer + "/maxNodes"));
+        return new Cluster(type, positiveInt(cluster.get("maxNodes"), pointer + "/maxNodes"), List.of());
     }
 
     private static Edit parseEdit(JsonNode edit, String pointer) {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Catalogue;
-import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.ClusterProfile;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -67,12 +67,12 @@ class ConstraintCasesTest {
                       - {name: stated, base: cce-cluster, cluster: {type: turbo, maxNodes: 3}}
                 """));
         Case cce = c.rules().get("some-rule").accepted().get(0);
-        assertEquals(new ClusterProfile(ClusterProfile.Type.CCE, 7), cce.cluster());
+        assertEquals(Cluster.cce(7), cce.cluster());
         assertFalse(cce.clusterStated());
-        assertEquals(new ClusterProfile(ClusterProfile.Type.TURBO, 7),
+        assertEquals(Cluster.turbo(7),
                 c.rules().get("some-rule").accepted().get(1).cluster());
         Case stated = c.rules().get("some-rule").rejected().get(0);
-        assertEquals(new ClusterProfile(ClusterProfile.Type.TURBO, 3), stated.cluster());
+        assertEquals(Cluster.turbo(3), stated.cluster());
         assertTrue(stated.clusterStated());
         assertEquals("some-rule / rejected: stated", stated.label());
     }

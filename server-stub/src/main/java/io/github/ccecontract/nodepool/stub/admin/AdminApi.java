@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ccecontract.nodepool.stub.CceErrors;
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import io.github.ccecontract.nodepool.stub.domain.NodePoolStore;
 import io.github.ccecontract.nodepool.stub.domain.Placement;
 import io.github.ccecontract.nodepool.stub.domain.StoredNodePool;

@@ -2,7 +2,7 @@ package io.github.ccecontract.nodepool.stub.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ccecontract.nodepool.client.auth.Signature;
+import io.github.ccecontract.nodepool.contract.signing.Signature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

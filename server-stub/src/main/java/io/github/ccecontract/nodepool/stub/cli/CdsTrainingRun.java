@@ -1,8 +1,7 @@
 package io.github.ccecontract.nodepool.stub.cli;
 
-import io.github.ccecontract.nodepool.client.auth.AkSkCredentials;
-import io.github.ccecontract.nodepool.client.auth.SdkHmacSha256Signer;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract;
+import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.github.ccecontract.nodepool.stub.CceNodePoolStub;
 import io.github.ccecontract.nodepool.stub.config.ConfigLoader;
 import java.io.IOException;
@@ -62,7 +61,7 @@ final class CdsTrainingRun {
                 send("GET", base + "/__admin/nodepools", null, null, false);
                 send("POST", base + "/__admin/reset", null, null, false);
             }
-        } catch (Exception | LinkageError e) {
+        } catch (Exception e) {
             err.println("cce-nodepool-stub: the AppCDS training run did not complete (" + e
                     + "); the archive, if any, holds fewer classes");
         }
@@ -72,7 +71,7 @@ final class CdsTrainingRun {
         URI uri = URI.create(url);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
-        Map<String, String> added = new SdkHmacSha256Signer(new AkSkCredentials("TRAININGAK", "training-secret"))
+        Map<String, String> added = new SdkHmacSha256Signer("TRAININGAK", "training-secret")
                 .sign("POST", uri, headers, body, Instant.now());
         added.remove("Host"); // HttpURLConnection sends the same Host itself
         headers.putAll(added);

@@ -4,7 +4,7 @@ import io.github.ccecontract.nodepool.stub.CceNodePoolStub;
 import io.github.ccecontract.nodepool.stub.config.ConfigException;
 import io.github.ccecontract.nodepool.stub.config.ConfigLoader;
 import io.github.ccecontract.nodepool.stub.config.StubConfig;
-import io.github.ccecontract.nodepool.stub.domain.ClusterSpec;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -98,8 +98,9 @@ public final class StubMain {
 
     static String describe(StubConfig config) {
         List<String> clusters = new ArrayList<>();
-        for (ClusterSpec c : config.clusters().values()) {
-            clusters.add(c.id() + " (" + (c.type() == null ? "any type" : c.type()) + ", " + c.maxNodes() + " nodes"
+        for (var entry : config.clusters().entrySet()) {
+            Cluster c = entry.getValue();
+            clusters.add(entry.getKey() + " (" + (c.type() == null ? "any type" : c.type()) + ", " + c.maxNodes() + " nodes"
                     + (c.azs().isEmpty() ? "" : ", " + c.azs().size() + " AZs") + ")");
         }
         return "clusters: " + (clusters.isEmpty() ? "any ID (none configured)" : String.join(", ", clusters))

@@ -1,10 +1,10 @@
 package io.github.ccecontract.nodepool.stub.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.ccecontract.nodepool.client.validation.ClusterLimits;
-import io.github.ccecontract.nodepool.client.validation.ContractRules;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract;
-import io.github.ccecontract.nodepool.stub.domain.ClusterSpec;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
+import io.github.ccecontract.nodepool.contract.rules.ContractRules;
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import io.github.ccecontract.nodepool.stub.domain.NodePoolFactory;
 import io.github.ccecontract.nodepool.stub.validation.JsonBodyParser;
 
@@ -22,11 +22,11 @@ final class Warmup {
         try {
             JsonNode request = JsonBodyParser.parse(
                     NodePoolContract.DocumentedExample.CCE_CLUSTER_REQUEST.bytes());
-            ContractRules.check(request, ClusterLimits.cce(ClusterSpec.DEFAULT_MAX_NODES));
-            JsonNode response = NodePoolFactory.build(request, ClusterSpec.permissive("warmup"), "warmup",
+            ContractRules.check(request, Cluster.cce(Cluster.DEFAULT_MAX_NODES));
+            JsonNode response = NodePoolFactory.build(request, Cluster.unspecified(), "warmup",
                     () -> "ssh-rsa AAAA warmup\n");
             JsonBodyParser.mapper().writeValueAsBytes(response);
-        } catch (Exception | LinkageError e) {
+        } catch (Exception e) {
             // a warm-up is an optimisation only
         }
     }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.github.ccecontract.nodepool.stub.domain.AzInventory;
-import io.github.ccecontract.nodepool.stub.domain.ClusterSpec;
-import io.github.ccecontract.nodepool.stub.domain.ClusterType;
+import io.github.ccecontract.nodepool.contract.cluster.AzInventory;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -92,7 +92,7 @@ public final class ConfigLoader {
         if (!clusters.isMissingNode()) {
             top.child("clusters").array(clusters);
             for (int i = 0; i < clusters.size(); i++) {
-                builder.cluster(cluster(clusters.get(i), top.child("clusters").child(String.valueOf(i))));
+                cluster(clusters.get(i), top.child("clusters").child(String.valueOf(i)), builder);
             }
         }
         JsonNode tokens = root.path("tokens");
@@ -130,7 +130,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static ClusterSpec cluster(JsonNode node, Place p) {
+    private static void cluster(JsonNode node, Place p, StubConfig.Builder builder) {
         p.object(node, CLUSTER);
         if (!node.has("id")) {
             throw p.problem("a cluster needs an id");
@@ -146,7 +146,7 @@ public final class ConfigLoader {
             }
         }
         int maxNodes = node.has("maxNodes") ? p.child("maxNodes").positiveInt(node.get("maxNodes"))
-                : ClusterSpec.DEFAULT_MAX_NODES;
+                : Cluster.DEFAULT_MAX_NODES;
         List<AzInventory> azs = new ArrayList<>();
         JsonNode list = node.path("azs");
         if (!list.isMissingNode()) {
@@ -171,7 +171,7 @@ public final class ConfigLoader {
             }
         }
         try {
-            return new ClusterSpec(id, type, maxNodes, azs);
+            builder.cluster(id, new Cluster(type, maxNodes, azs));
         } catch (IllegalArgumentException e) {
             throw p.problem(e.getMessage());
         }

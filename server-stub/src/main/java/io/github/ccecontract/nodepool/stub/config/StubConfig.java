@@ -1,8 +1,8 @@
 package io.github.ccecontract.nodepool.stub.config;
 
-import io.github.ccecontract.nodepool.stub.domain.AzInventory;
-import io.github.ccecontract.nodepool.stub.domain.ClusterSpec;
-import io.github.ccecontract.nodepool.stub.domain.ClusterType;
+import io.github.ccecontract.nodepool.contract.cluster.AzInventory;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import io.github.ccecontract.nodepool.stub.domain.NodePoolStore;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,7 +20,7 @@ import java.util.Set;
  *
  * <ul>
  *   <li>clusters: none configured means every cluster ID is accepted (CCE or Turbo alike, at most
- *       {@link ClusterSpec#DEFAULT_MAX_NODES} nodes, AZs taken as requested); once one is configured,
+ *       {@link Cluster#DEFAULT_MAX_NODES} nodes, AZs taken as requested); once one is configured,
  *       other cluster IDs are answered 404.</li>
  *   <li>tokens: none configured means any non-empty {@code X-Auth-Token} is accepted.</li>
  *   <li>accessKeys: AK to SK; an {@code SDK-HMAC-SHA256} signature is accepted only for these.</li>
@@ -35,7 +35,7 @@ public final class StubConfig {
     /** Default {@link #journalSize()}: the journal keeps the last 1000 requests. */
     public static final int DEFAULT_JOURNAL_SIZE = 1000;
 
-    private final Map<String, ClusterSpec> clusters;
+    private final Map<String, Cluster> clusters;
     private final Set<String> tokens;
     private final Map<String, String> accessKeys;
     private final int maxNodePools;
@@ -43,13 +43,7 @@ public final class StubConfig {
     private final int journalSize;
 
     private StubConfig(Builder b) {
-        Map<String, ClusterSpec> byId = new LinkedHashMap<>();
-        for (ClusterSpec cluster : b.clusters) {
-            if (byId.put(cluster.id(), cluster) != null) {
-                throw new IllegalArgumentException("cluster " + cluster.id() + " is configured twice");
-            }
-        }
-        this.clusters = Collections.unmodifiableMap(byId);
+        this.clusters = Collections.unmodifiableMap(new LinkedHashMap<>(b.clusters));
         this.tokens = Collections.unmodifiableSet(new LinkedHashSet<>(b.tokens));
         this.accessKeys = Collections.unmodifiableMap(new LinkedHashMap<>(b.accessKeys));
         this.maxNodePools = positive("maxNodePools", b.maxNodePools);
@@ -76,7 +70,7 @@ public final class StubConfig {
     /** A builder holding this configuration, to change some of it. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.clusters.addAll(clusters.values());
+        b.clusters.putAll(clusters);
         b.tokens.addAll(tokens);
         b.accessKeys.putAll(accessKeys);
         b.maxNodePools = maxNodePools;
@@ -86,17 +80,17 @@ public final class StubConfig {
     }
 
     /** The configured clusters by ID, in configuration order. */
-    public Map<String, ClusterSpec> clusters() {
+    public Map<String, Cluster> clusters() {
         return clusters;
     }
 
     /**
      * The cluster a request for {@code clusterId} is created in: the configured one; if no cluster is
-     * configured, {@link ClusterSpec#permissive}; else empty (unknown cluster, 404).
+     * configured, {@link Cluster#unspecified}; else empty (unknown cluster, 404).
      */
-    public Optional<ClusterSpec> cluster(String clusterId) {
+    public Optional<Cluster> cluster(String clusterId) {
         if (clusters.isEmpty()) {
-            return Optional.of(ClusterSpec.permissive(clusterId));
+            return Optional.of(Cluster.unspecified());
         }
         return Optional.ofNullable(clusters.get(clusterId));
     }
@@ -136,7 +130,7 @@ public final class StubConfig {
 
     /** Builds a {@link StubConfig}. */
     public static final class Builder {
-        private final List<ClusterSpec> clusters = new ArrayList<>();
+        private final Map<String, Cluster> clusters = new LinkedHashMap<>();
         private final Set<String> tokens = new LinkedHashSet<>();
         private final Map<String, String> accessKeys = new LinkedHashMap<>();
         private int maxNodePools = DEFAULT_MAX_NODE_POOLS;
@@ -146,15 +140,25 @@ public final class StubConfig {
         private Builder() {
         }
 
-        /** Adds a cluster. */
-        public Builder cluster(ClusterSpec cluster) {
-            clusters.add(Objects.requireNonNull(cluster, "cluster"));
+        /** Adds a cluster under its ID; once one is added, requests for other cluster IDs get 404. */
+        public Builder cluster(String id, Cluster cluster) {
+            Objects.requireNonNull(id, "cluster id must not be null");
+            if (id.isBlank()) {
+                throw new IllegalArgumentException("cluster id must not be blank");
+            }
+            if (clusters.putIfAbsent(id, Objects.requireNonNull(cluster, "cluster")) != null) {
+                throw new IllegalArgumentException("cluster " + id + " is configured twice");
+            }
             return this;
         }
 
         /** Adds a cluster of a type with a node limit and, optionally, its AZ inventory in AZ order. */
         public Builder cluster(String id, ClusterType type, int maxNodes, AzInventory... azs) {
-            return cluster(new ClusterSpec(id, type, maxNodes, List.of(azs)));
+            try {
+                return cluster(id, new Cluster(type, maxNodes, List.of(azs)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cluster " + id + ": " + e.getMessage(), e);
+            }
         }
 
         /** Adds tokens; once one is added, only the added ones are accepted. */

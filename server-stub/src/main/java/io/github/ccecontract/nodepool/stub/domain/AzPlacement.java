@@ -1,5 +1,7 @@
 package io.github.ccecontract.nodepool.stub.domain;
 
+import io.github.ccecontract.nodepool.contract.cluster.AzInventory;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,10 +39,10 @@ public final class AzPlacement {
      *   <li>{@code random}: {@link #chooseForRandom}; sold out when it finds nothing.</li>
      *   <li>A named AZ: that AZ; sold out when the inventory marks it sold out, and also when the
      *       inventory does not list it (an AZ the cluster has no resources in). Whoever prefers to
-     *       reject an unknown AZ can ask {@link ClusterSpec#az(String)} first.</li>
+     *       reject an unknown AZ can ask {@link Cluster#az(String)} first.</li>
      * </ul>
      */
-    public static Placement place(String requestedAz, int nodes, ClusterSpec cluster) {
+    public static Placement place(String requestedAz, int nodes, Cluster cluster) {
         Objects.requireNonNull(requestedAz, "requestedAz must not be null (nodeTemplate.az is mandatory, Table 6)");
         Objects.requireNonNull(cluster, "cluster must not be null");
         if (!cluster.hasInventory()) {

@@ -1,5 +1,7 @@
 package io.github.ccecontract.nodepool.stub.domain;
 
+import io.github.ccecontract.nodepool.contract.cluster.AzInventory;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,13 +33,13 @@ public final class NodePoolFactory {
     }
 
     /** Where the request's new nodes go in {@code cluster} (see {@link AzPlacement#place}). */
-    public static Placement placementFor(JsonNode request, ClusterSpec cluster) {
+    public static Placement placementFor(JsonNode request, Cluster cluster) {
         JsonNode spec = request.path("spec");
         return AzPlacement.place(spec.path("nodeTemplate").path("az").textValue(), initialNodeCount(spec), cluster);
     }
 
     /** The 201 body for {@code request} created in {@code cluster}. */
-    public static ObjectNode build(JsonNode request, ClusterSpec cluster, String uid, Supplier<String> publicKey) {
+    public static ObjectNode build(JsonNode request, Cluster cluster, String uid, Supplier<String> publicKey) {
         return build(request, placementFor(request, cluster), uid, publicKey);
     }
 

@@ -1,6 +1,6 @@
 /**
  * Domain core of the stub, free of HTTP: the clusters it pretends to host ({@link
- * io.github.ccecontract.nodepool.stub.domain.ClusterSpec}), where new nodes go ({@link
+ * io.github.ccecontract.nodepool.contract.cluster.Cluster}), where new nodes go ({@link
  * io.github.ccecontract.nodepool.stub.domain.AzPlacement}), the 201 body CCE would answer ({@link
  * io.github.ccecontract.nodepool.stub.domain.NodePoolFactory}) and the node pools created so far
  * ({@link io.github.ccecontract.nodepool.stub.domain.NodePoolStore}).

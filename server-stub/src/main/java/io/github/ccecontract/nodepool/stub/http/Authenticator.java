@@ -1,8 +1,8 @@
 package io.github.ccecontract.nodepool.stub.http;
 
-import io.github.ccecontract.nodepool.client.auth.SdkHmacSha256Signer;
-import io.github.ccecontract.nodepool.client.auth.Signature;
-import io.github.ccecontract.nodepool.client.auth.SignableRequest;
+import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
+import io.github.ccecontract.nodepool.contract.signing.Signature;
+import io.github.ccecontract.nodepool.contract.signing.SignableRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,15 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.github.ccecontract.nodepool.openapi.NodePoolContract;
-import io.github.ccecontract.nodepool.stub.CceErrors;
-import io.github.ccecontract.nodepool.stub.CreateOutcome;
-import io.github.ccecontract.nodepool.stub.NodePoolService;
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
+import io.github.ccecontract.nodepool.stub.service.CreateOutcome;
+import io.github.ccecontract.nodepool.stub.service.NodePoolService;
 import io.github.ccecontract.nodepool.stub.admin.AdminApi;
 import io.github.ccecontract.nodepool.stub.admin.JournalEntry;
 import io.github.ccecontract.nodepool.stub.admin.Redaction;
 import io.github.ccecontract.nodepool.stub.admin.RequestJournal;
-import io.github.ccecontract.nodepool.stub.validation.ContractDocument;
 import io.github.ccecontract.nodepool.stub.validation.JsonBodyParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -125,7 +124,7 @@ public final class StubHttpHandler implements HttpHandler {
         }
         byte[] bytes = yaml ? openApiYaml : openApiJson;
         if (bytes == null) {
-            bytes = ContractDocument.resource(yaml ? NodePoolContract.OPENAPI_YAML : NodePoolContract.OPENAPI_JSON);
+            bytes = yaml ? NodePoolContract.openApiYamlBytes() : NodePoolContract.openApiJsonBytes();
             if (yaml) {
                 openApiYaml = bytes;
             } else {

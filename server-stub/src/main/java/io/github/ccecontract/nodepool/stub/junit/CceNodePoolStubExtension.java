@@ -1,11 +1,8 @@
 package io.github.ccecontract.nodepool.stub.junit;
 
-import io.github.ccecontract.nodepool.client.CceNodePoolClient;
 import io.github.ccecontract.nodepool.stub.CceNodePoolStub;
 import io.github.ccecontract.nodepool.stub.admin.JournalEntry;
 import io.github.ccecontract.nodepool.stub.config.StubConfig;
-import io.github.ccecontract.nodepool.stub.domain.AzInventory;
-import io.github.ccecontract.nodepool.stub.domain.ClusterType;
 import io.github.ccecontract.nodepool.stub.domain.StoredNodePool;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
@@ -25,19 +21,19 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <pre>{@code
  * @RegisterExtension
  * static CceNodePoolStubExtension stub = CceNodePoolStubExtension.builder()
- *         .cluster("my-cluster", ClusterType.CCE, 50)
+ *         .config(StubConfig.builder().cluster("my-cluster", ClusterType.CCE, 50).build())
  *         .build();
  *
  * @Test
- * void createsAPool(CceNodePoolClient client) {      // a client of the stub (needs Retrofit/OkHttp)
- *     client.createNodePool("my-cluster", pool);
+ * void createsAPool() {
+ *     // point the code under test at stub.baseUrl(), project stub.projectId(), token stub.token(), then:
  *     assertEquals(201, stub.journal().get(0).status());
  * }
  * }</pre>
  *
  * Or {@code @ExtendWith(CceNodePoolStubExtension.class)} with the defaults, taking the stub as a
- * parameter ({@code CceNodePoolStub stub}). Parameters of type {@link CceNodePoolStub} and
- * {@code CceNodePoolClient} are resolved in constructors, lifecycle methods and tests.
+ * parameter ({@code CceNodePoolStub stub}): parameters of that type are resolved in constructors,
+ * lifecycle methods and tests.
  *
  * <p>The stub starts before the first test of the class (static field or {@code @ExtendWith}) or before
  * each test (instance field), and stops after them. By default it is reset (node pools, journal)
@@ -46,32 +42,33 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class CceNodePoolStubExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-    /** Project ID of the clients this extension hands out, unless {@link Builder#projectId} says otherwise. */
+    /** Project ID for the clients of the stub, unless {@link Builder#projectId} says otherwise. */
     public static final String DEFAULT_PROJECT_ID = "stub-project";
-    /** Token of the clients this extension hands out, unless {@link Builder#token} says otherwise. */
+    /** Token for the clients of the stub, unless {@link Builder#token} says otherwise. */
     public static final String DEFAULT_TOKEN = "stub-token";
 
-    private final Consumer<CceNodePoolStub.Builder> configuration;
+    private final StubConfig config;
+    private final Consumer<CceNodePoolStub.Builder> runtime;
     private final boolean resetBeforeEach;
     private final String projectId;
     private final String token;
     private CceNodePoolStub stub;
     private String owner; // unique ID of the context that started the stub
-    private CceNodePoolClient client;
 
     /** The defaults (for {@code @ExtendWith}): any cluster, any token, reset before each test. */
     public CceNodePoolStubExtension() {
-        this(b -> { }, true, DEFAULT_PROJECT_ID, DEFAULT_TOKEN);
+        this(new Builder());
     }
 
-    private CceNodePoolStubExtension(Consumer<CceNodePoolStub.Builder> configuration, boolean resetBeforeEach,
-            String projectId, String token) {
-        this.configuration = configuration;
-        this.resetBeforeEach = resetBeforeEach;
-        this.projectId = projectId;
-        this.token = token;
+    private CceNodePoolStubExtension(Builder builder) {
+        this.config = builder.config;
+        this.runtime = builder.runtime;
+        this.resetBeforeEach = builder.resetBeforeEach;
+        this.projectId = builder.projectId;
+        this.token = builder.token;
     }
 
+    /** A builder with the defaults of {@link #CceNodePoolStubExtension()}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -92,6 +89,7 @@ public final class CceNodePoolStubExtension
         return stub().baseUrl();
     }
 
+    /** The port the stub listens on. */
     public int port() {
         return stub().port();
     }
@@ -111,9 +109,14 @@ public final class CceNodePoolStubExtension
         stub().reset();
     }
 
-    /** The project ID of the clients handed out. */
+    /** The project ID for clients of the stub. */
     public String projectId() {
         return projectId;
+    }
+
+    /** A token the stub accepts, for clients of the stub. */
+    public String token() {
+        return token;
     }
 
     // ------------------------------------------------------------------------------ JUnit callbacks
@@ -143,8 +146,8 @@ public final class CceNodePoolStubExtension
 
     private synchronized void startIfStopped(ExtensionContext context) {
         if (stub == null) {
-            CceNodePoolStub.Builder builder = CceNodePoolStub.builder();
-            configuration.accept(builder);
+            CceNodePoolStub.Builder builder = CceNodePoolStub.builder().config(config);
+            runtime.accept(builder);
             stub = builder.start();
             owner = context.getUniqueId();
         }
@@ -153,14 +156,8 @@ public final class CceNodePoolStubExtension
     private synchronized void stopIfOwner(ExtensionContext context) {
         if (stub != null && context.getUniqueId().equals(owner)) {
             try {
-                if (client != null) {
-                    client.close();
-                }
-            } catch (RuntimeException e) {
-                // closing a client of a stopping stub: nothing to report
-            } finally {
-                client = null;
                 stub.close();
+            } finally {
                 stub = null;
                 owner = null;
             }
@@ -171,82 +168,39 @@ public final class CceNodePoolStubExtension
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
-        return type == CceNodePoolStub.class || type == CceNodePoolClient.class;
+        return parameter.getParameter().getType() == CceNodePoolStub.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         startIfStopped(context);
-        Class<?> type = parameter.getParameter().getType();
-        if (type == CceNodePoolStub.class) {
-            return stub();
-        }
-        return client();
+        return stub();
     }
 
-    /**
-     * A {@link CceNodePoolClient} of the stub (token authentication, {@link #projectId()}), made once
-     * and closed with the stub. Needs the client's Retrofit and OkHttp on the classpath (Maven users of
-     * this module get them).
-     */
-    public synchronized CceNodePoolClient client() {
-        if (client == null) {
-            try {
-                client = StubClients.create(stub().baseUrl(), projectId, token);
-            } catch (LinkageError e) {
-                throw new ParameterResolutionException("A CceNodePoolClient needs Retrofit and OkHttp on the"
-                        + " classpath (dependency io.github.ccecontract:cce-nodepool-client brings them): " + e, e);
-            }
-        }
-        return client;
-    }
-
-    /** Configures the stub of a {@link CceNodePoolStubExtension}. */
+    /** Configures a {@link CceNodePoolStubExtension}. */
     public static final class Builder {
-        private Consumer<CceNodePoolStub.Builder> configuration = b -> { };
+        private StubConfig config = StubConfig.defaults();
+        private Consumer<CceNodePoolStub.Builder> runtime = b -> {};
         private boolean resetBeforeEach = true;
         private String projectId = DEFAULT_PROJECT_ID;
-        private String token = DEFAULT_TOKEN;
+        private String token;
 
-        private Builder() {
-        }
+        private Builder() {}
 
-        /** Any configuration of the stub's builder (port, host, clock, seed, ...). */
-        public Builder configure(Consumer<CceNodePoolStub.Builder> step) {
-            Objects.requireNonNull(step, "step");
-            configuration = configuration.andThen(step);
+        /**
+         * What the stub knows and holds (clusters, tokens, access keys, limits). When it accepts only
+         * some tokens, {@link CceNodePoolStubExtension#token()} is the first of them unless
+         * {@link #token} says otherwise.
+         */
+        public Builder config(StubConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
             return this;
         }
 
-        /** The stub's configuration (replaces whatever was configured before). */
-        public Builder config(StubConfig config) {
-            return configure(b -> b.config(config));
-        }
-
-        /** Adds a cluster; once one is added, other cluster IDs get 404. */
-        public Builder cluster(String id, ClusterType type, int maxNodes, AzInventory... azs) {
-            return configure(b -> b.cluster(id, type, maxNodes, azs));
-        }
-
-        /** Accepts only these tokens (the clients handed out use the first). */
-        public Builder tokens(String... tokens) {
-            if (tokens.length > 0) {
-                token = tokens[0];
-            }
-            return configure(b -> b.tokens(tokens));
-        }
-
-        public Builder accessKey(String accessKey, String secretKey) {
-            return configure(b -> b.accessKey(accessKey, secretKey));
-        }
-
-        public Builder maxNodePools(int value) {
-            return configure(b -> b.maxNodePools(value));
-        }
-
-        public Builder maxBodyBytes(int value) {
-            return configure(b -> b.maxBodyBytes(value));
+        /** How the stub runs (host, port, threads, clock, seed): any step on the stub's builder but its config. */
+        public Builder runtime(Consumer<CceNodePoolStub.Builder> step) {
+            this.runtime = this.runtime.andThen(Objects.requireNonNull(step, "step"));
+            return this;
         }
 
         /** Whether node pools and journal are forgotten before each test; default true. */
@@ -255,20 +209,26 @@ public final class CceNodePoolStubExtension
             return this;
         }
 
-        /** Project ID of the clients handed out; default {@value #DEFAULT_PROJECT_ID}. */
+        /** Project ID for clients of the stub; default {@value #DEFAULT_PROJECT_ID}. */
         public Builder projectId(String value) {
             this.projectId = Objects.requireNonNull(value, "projectId");
             return this;
         }
 
-        /** Token of the clients handed out; default {@value #DEFAULT_TOKEN}. */
+        /** Token for clients of the stub; default the first configured token, else {@value #DEFAULT_TOKEN}. */
         public Builder token(String value) {
             this.token = Objects.requireNonNull(value, "token");
             return this;
         }
 
+        /** The extension, to register with {@code @RegisterExtension}. */
         public CceNodePoolStubExtension build() {
-            return new CceNodePoolStubExtension(configuration, resetBeforeEach, projectId, token);
+            if (token == null) {
+                token = config.tokens().stream().findFirst().orElse(DEFAULT_TOKEN);
+            } else if (!config.tokens().isEmpty() && !config.tokens().contains(token)) {
+                throw new IllegalArgumentException("token is not one of the stub's configured tokens");
+            }
+            return new CceNodePoolStubExtension(this);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.ccecontract.nodepool.stub.validation;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -89,7 +90,7 @@ public final class JsonBodyParser {
         if (node == null || node.isMissingNode()) {
             throw new MalformedBodyException("The request body is empty: send the node pool as a JSON object.");
         }
-        String surrogate = firstUnpairedSurrogate(node, "");
+        JsonPointer surrogate = firstUnpairedSurrogate(node, JsonPointer.empty());
         if (surrogate != null) {
             throw new MalformedBodyException("The request body has an unpaired UTF-16 surrogate escape (\\uD800 to"
                     + " \\uDFFF) at '" + surrogate + "': it is no Unicode text (RFC 8259 section 8.2).");
@@ -140,24 +141,24 @@ public final class JsonBodyParser {
     }
 
     /** JSON pointer of the first string or member name with an unpaired surrogate, or null. */
-    private static String firstUnpairedSurrogate(JsonNode node, String pointer) {
+    private static JsonPointer firstUnpairedSurrogate(JsonNode node, JsonPointer pointer) {
         if (node.isTextual()) {
             return hasUnpairedSurrogate(node.textValue()) ? pointer : null;
         }
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> member : node.properties()) {
-                String child = pointer + "/" + Pointers.escape(member.getKey());
+                JsonPointer child = pointer.appendProperty(member.getKey());
                 if (hasUnpairedSurrogate(member.getKey())) {
                     return child;
                 }
-                String found = firstUnpairedSurrogate(member.getValue(), child);
+                JsonPointer found = firstUnpairedSurrogate(member.getValue(), child);
                 if (found != null) {
                     return found;
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                String found = firstUnpairedSurrogate(node.get(i), pointer + "/" + i);
+                JsonPointer found = firstUnpairedSurrogate(node.get(i), pointer.appendIndex(i));
                 if (found != null) {
                     return found;
                 }

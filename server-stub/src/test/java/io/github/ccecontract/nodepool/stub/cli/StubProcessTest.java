@@ -3,7 +3,7 @@ package io.github.ccecontract.nodepool.stub.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

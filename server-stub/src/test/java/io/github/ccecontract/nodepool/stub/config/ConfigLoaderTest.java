@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.ccecontract.nodepool.stub.domain.AzInventory;
-import io.github.ccecontract.nodepool.stub.domain.ClusterSpec;
-import io.github.ccecontract.nodepool.stub.domain.ClusterType;
+import io.github.ccecontract.nodepool.contract.cluster.AzInventory;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +43,11 @@ class ConfigLoaderTest {
     void readsEveryMember(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("stub.yaml"), YAML);
         StubConfig config = ConfigLoader.load(file);
-        assertEquals(new ClusterSpec("c1", ClusterType.CCE, 50,
+        assertEquals(new Cluster(ClusterType.CCE, 50,
                 List.of(new AzInventory("eu-de-01", 2, false), new AzInventory("eu-de-02", 0, true))),
                 config.clusters().get("c1"));
         assertEquals(ClusterType.TURBO, config.clusters().get("c2").type());
-        assertEquals(ClusterSpec.DEFAULT_MAX_NODES, config.clusters().get("c2").maxNodes());
+        assertEquals(Cluster.DEFAULT_MAX_NODES, config.clusters().get("c2").maxNodes());
         assertNull(config.clusters().get("c3").type(), "no type: either kind");
         assertEquals(Set.of("t1", "t2"), config.tokens());
         assertEquals(Map.of("AK1", "SK1"), config.accessKeys());
@@ -72,7 +72,7 @@ class ConfigLoaderTest {
         StubConfig config = ConfigLoader.load(Files.writeString(dir.resolve("empty.yaml"), ""));
         assertTrue(config.clusters().isEmpty());
         assertEquals(StubConfig.DEFAULT_MAX_BODY_BYTES, config.maxBodyBytes());
-        assertEquals("any", config.cluster("any").orElseThrow().id(), "no clusters: every ID is accepted");
+        assertEquals(Cluster.unspecified(), config.cluster("any").orElseThrow(), "no clusters: every ID is accepted");
     }
 
     @ParameterizedTest

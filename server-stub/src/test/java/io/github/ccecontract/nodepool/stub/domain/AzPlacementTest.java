@@ -1,5 +1,8 @@
 package io.github.ccecontract.nodepool.stub.domain;
 
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
+import io.github.ccecontract.nodepool.contract.cluster.AzInventory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,7 +70,7 @@ class AzPlacementTest {
 
     @Test
     void randomWithInventoryPutsAllNodesInTheChosenAz() {
-        ClusterSpec cluster = cluster(AzInventory.soldOut("AZ1", 1), AzInventory.available("AZ2", 3),
+        Cluster cluster = cluster(AzInventory.soldOut("AZ1", 1), AzInventory.available("AZ2", 3),
                 AzInventory.available("AZ3", 2));
         assertEquals(new Placement("AZ3", 4), AzPlacement.place("random", 4, cluster));
     }
@@ -98,12 +101,12 @@ class AzPlacementTest {
 
     @Test
     void withoutInventoryAnyNamedAzIsAcceptedAsItIs() {
-        assertEquals(new Placement("eu-de-01", 3), AzPlacement.place("eu-de-01", 3, ClusterSpec.permissive("c1")));
+        assertEquals(new Placement("eu-de-01", 3), AzPlacement.place("eu-de-01", 3, Cluster.unspecified()));
     }
 
     @Test
     void withoutInventoryRandomStaysRandomAndIsNotSoldOut() {
-        Placement placement = AzPlacement.place("random", 3, ClusterSpec.permissive("c1"));
+        Placement placement = AzPlacement.place("random", 3, Cluster.unspecified());
         assertEquals("random", placement.az());
         assertFalse(placement.isSoldOut());
     }
@@ -115,7 +118,7 @@ class AzPlacementTest {
 
     @Test
     void missingAzIsRejected() {
-        assertThrows(NullPointerException.class, () -> AzPlacement.place(null, 1, ClusterSpec.permissive("c1")));
+        assertThrows(NullPointerException.class, () -> AzPlacement.place(null, 1, Cluster.unspecified()));
     }
 
     @Test
@@ -130,7 +133,7 @@ class AzPlacementTest {
         return az.orElseThrow().name();
     }
 
-    private static ClusterSpec cluster(AzInventory... azs) {
-        return new ClusterSpec("c1", ClusterType.CCE, 50, List.of(azs));
+    private static Cluster cluster(AzInventory... azs) {
+        return new Cluster(ClusterType.CCE, 50, List.of(azs));
     }
 }

@@ -1,5 +1,8 @@
 package io.github.ccecontract.nodepool.stub.domain;
 
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
+import io.github.ccecontract.nodepool.contract.cluster.AzInventory;
 import static io.github.ccecontract.nodepool.stub.domain.DocumentedExamples.CCE_REQUEST;
 import static io.github.ccecontract.nodepool.stub.domain.DocumentedExamples.CCE_RESPONSE;
 import static io.github.ccecontract.nodepool.stub.domain.DocumentedExamples.MAPPER;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class NodePoolFactoryTest {
 
-    private static final ClusterSpec ANY_CLUSTER = ClusterSpec.permissive("cluster-1");
+    private static final Cluster ANY_CLUSTER = Cluster.unspecified();
     private static final String UID = "0b6e8f6a-8c1e-4f3a-9d0e-1a2b3c4d5e6f";
     private static final String KEY = "ssh-rsa AAAAB3NzaC1yc2E test\n";
     private static final Supplier<String> NO_KEY_EXPECTED = () -> fail("no publicKey expected for this pool");
@@ -166,7 +169,7 @@ class NodePoolFactoryTest {
         void noAzWithRoomMakesThePoolSoldOut() {
             ObjectNode request = vmRequest();
             ((ObjectNode) request.get("spec")).put("initialNodeCount", 3);
-            ClusterSpec soldOut = new ClusterSpec("c1", ClusterType.CCE, 50, List.of(AzInventory.soldOut("eu-de-01", 0)));
+            Cluster soldOut = new Cluster(ClusterType.CCE, 50, List.of(AzInventory.soldOut("eu-de-01", 0)));
             assertEquals(json("{\"currentNode\":0,\"deletingNode\":0,\"creatingNode\":0,\"phase\":\"SoldOut\"}"),
                     NodePoolFactory.build(request, soldOut, UID, () -> KEY).get("status"));
         }
@@ -176,7 +179,7 @@ class NodePoolFactoryTest {
             ObjectNode request = vmRequest();
             template(request).put("az", "random");
             ((ObjectNode) request.get("spec")).put("initialNodeCount", 2);
-            ClusterSpec cluster = new ClusterSpec("c1", ClusterType.CCE, 50,
+            Cluster cluster = new Cluster(ClusterType.CCE, 50,
                     List.of(AzInventory.available("eu-de-01", 1), AzInventory.available("eu-de-02", 0)));
             assertEquals(new Placement("eu-de-02", 2), NodePoolFactory.placementFor(request, cluster));
             ObjectNode response = NodePoolFactory.build(request, cluster, UID, () -> KEY);

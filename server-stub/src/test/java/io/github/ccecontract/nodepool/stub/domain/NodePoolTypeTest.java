@@ -1,5 +1,6 @@
 package io.github.ccecontract.nodepool.stub.domain;
 
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,8 +33,7 @@ class NodePoolTypeTest {
 
     @Test
     void clusterTypesAllowTheirNodePoolTypes() {
-        assertTrue(ClusterType.CCE.allows(NodePoolType.VM));
-        assertFalse(ClusterType.CCE.allows(NodePoolType.ELASTIC_BMS));
-        assertTrue(ClusterType.TURBO.allows(NodePoolType.ELASTIC_BMS));
+        assertFalse(ClusterType.CCE.allowsElasticBms());
+        assertTrue(ClusterType.TURBO.allowsElasticBms());
     }
 }

@@ -1,0 +1,103 @@
+package io.github.ccecontract.nodepool.stub.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
+import io.github.ccecontract.nodepool.contract.model.Violation;
+import io.github.ccecontract.nodepool.contract.rules.ContractRules;
+import io.github.ccecontract.nodepool.stub.config.StubConfig;
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
+import io.github.ccecontract.nodepool.stub.domain.CreateResult;
+import io.github.ccecontract.nodepool.stub.domain.NodePoolFactory;
+import io.github.ccecontract.nodepool.stub.domain.NodePoolStore;
+import io.github.ccecontract.nodepool.stub.domain.Placement;
+import io.github.ccecontract.nodepool.stub.domain.PublicKeyGenerator;
+import io.github.ccecontract.nodepool.stub.domain.UidGenerator;
+import io.github.ccecontract.nodepool.contract.validation.NodePoolValidator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Create Node Pool without HTTP: the cluster, the document's schema and rules, the store. The HTTP
+ * layer calls it with the parsed body; the stub's Java API with a model. Thread-safe.
+ */
+public final class NodePoolService {
+
+    private final StubConfig config;
+    private final NodePoolValidator validator;
+    private final NodePoolStore store;
+    private final UidGenerator uids;
+    private final PublicKeyGenerator publicKeys;
+
+    public NodePoolService(StubConfig config, NodePoolValidator validator, NodePoolStore store, UidGenerator uids,
+            PublicKeyGenerator publicKeys) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.validator = Objects.requireNonNull(validator, "validator");
+        this.store = Objects.requireNonNull(store, "store");
+        this.uids = Objects.requireNonNull(uids, "uids");
+        this.publicKeys = Objects.requireNonNull(publicKeys, "publicKeys");
+    }
+
+    /**
+     * Creates a node pool from a request body (any JSON value).
+     *
+     * @return 201 with the pool; 404 for a cluster the stub does not know (clusters configured);
+     *     400 with every violation; 409 for a name the cluster has; 507 when the store is full
+     */
+    public CreateOutcome create(String projectId, String clusterId, JsonNode body) {
+        Optional<Cluster> found = cluster(clusterId);
+        if (found.isEmpty()) {
+            return unknownCluster(clusterId);
+        }
+        Cluster cluster = found.get();
+        List<Violation> violations = validator.validate(body, cluster);
+        if (!violations.isEmpty()) {
+            String code = ContractRules.errorCode(violations, CceErrors.INVALID_REQUEST);
+            String message = code.equals(CceErrors.NODE_LIMIT)
+                    ? "The number of nodes exceeds the maximum of cluster '" + clusterId + "' (" + cluster.maxNodes()
+                            + " nodes)."
+                    : "Invalid request: " + violations.size() + (violations.size() == 1 ? " violation" : " violations")
+                            + " of the contract (see violations).";
+            return CreateOutcome.error(400, CceErrors.rejected(code, message, violations));
+        }
+        String name = body.path("metadata").path("name").textValue();
+        Placement placement = NodePoolFactory.placementFor(body, cluster);
+        CreateResult result = store.create(clusterId, name, placement,
+                () -> NodePoolFactory.build(body, placement, uids.next(), publicKeys));
+        if (result instanceof CreateResult.Created created) {
+            return CreateOutcome.created(created.pool());
+        }
+        if (result instanceof CreateResult.AlreadyExists) {
+            return CreateOutcome.error(409, CceErrors.error(CceErrors.CONFLICT, "The resource already exists: cluster '"
+                    + clusterId + "' has a node pool named '" + name + "'."));
+        }
+        CreateResult.Full full = (CreateResult.Full) result;
+        return CreateOutcome.error(507, CceErrors.error(CceErrors.STORE_FULL, "The stub holds its maximum of "
+                + full.maxPools() + " node pools (maxNodePools): reset it (POST /__admin/reset) or raise the limit."
+                + " This answer is the stub's own, not CCE's."));
+    }
+
+    /** The 404 for a cluster the stub is not configured with. */
+    public CreateOutcome unknownCluster(String clusterId) {
+        return CreateOutcome.error(404, CceErrors.error(CceErrors.NOT_FOUND, "Resource not found: cluster '"
+                + clusterId + "' does not exist in the stub (configured clusters: "
+                + String.join(", ", config.clusters().keySet()) + ")."));
+    }
+
+    /** The cluster a request for {@code clusterId} goes to (see {@link StubConfig#cluster}). */
+    public Optional<Cluster> cluster(String clusterId) {
+        return config.cluster(clusterId);
+    }
+
+    public NodePoolStore store() {
+        return store;
+    }
+
+    public NodePoolValidator validator() {
+        return validator;
+    }
+
+    public StubConfig config() {
+        return config;
+    }
+}
