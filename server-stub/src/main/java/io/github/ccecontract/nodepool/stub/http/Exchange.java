@@ -1,0 +1,166 @@
+package io.github.ccecontract.nodepool.stub.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.github.ccecontract.nodepool.stub.admin.JournalEntry;
+import io.github.ccecontract.nodepool.stub.admin.Redaction;
+import io.github.ccecontract.nodepool.stub.admin.RequestJournal;
+import io.github.ccecontract.nodepool.stub.validation.JsonBodyParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One HTTP exchange of the stub: reading the request (headers copied once, the body up to a limit),
+ * answering it (JSON or bytes, always with {@code X-Request-Id}), and its journal entry, recorded
+ * once, before the answer is sent.
+ */
+final class Exchange {
+    private static final System.Logger LOG = System.getLogger("io.github.ccecontract.nodepool.stub");
+    static final String REQUEST_ID = "X-Request-Id";
+
+    final HttpExchange exchange;
+    final String id;
+    final Instant receivedAt;
+    final long startNanos;
+    final String method;
+    final String path;
+    final String query;
+    final Map<String, List<String>> headers;
+    byte[] body;
+    int bodyBytes;
+    JsonNode bodyJson;
+    int status;
+    byte[] response;
+    boolean responded;
+    boolean journaled = true;
+    private final RequestJournal journal;
+    private boolean recorded;
+
+    Exchange(HttpExchange exchange, String id, Instant receivedAt, long startNanos, RequestJournal journal) {
+        this.exchange = exchange;
+        this.journal = journal;
+        this.id = id;
+        this.receivedAt = receivedAt;
+        this.startNanos = startNanos;
+        this.method = exchange.getRequestMethod();
+        String rawPath = exchange.getRequestURI().getRawPath();
+        this.path = rawPath == null ? "" : rawPath;
+        this.query = exchange.getRequestURI().getRawQuery();
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        this.headers = copy;
+    }
+
+    /** Reads the body, at most {@code limit} bytes; false if there is more. */
+    boolean readBody(int limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 16 * 1024));
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = exchange.getRequestBody()) {
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                bodyBytes += n;
+                if (bodyBytes > limit) {
+                    body = out.toByteArray();
+                    return false;
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        body = out.toByteArray();
+        return true;
+    }
+
+    /** Reads and drops the rest of the body, at most {@code limit} bytes; true if it ended. */
+    boolean discardBody(long limit) {
+        byte[] buffer = new byte[64 * 1024];
+        long dropped = 0;
+        try {
+            InputStream in = exchange.getRequestBody();
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                bodyBytes += n;
+                dropped += n;
+                if (dropped > limit) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    void send(int status, JsonNode json, String allow) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = JsonBodyParser.mapper().writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an answer", e);
+        }
+        this.response = bytes;
+        if (allow != null) {
+            exchange.getResponseHeaders().set("Allow", allow);
+        }
+        sendBytes(status, "application/json", bytes);
+    }
+
+    /**
+     * Adds the journal entry, once. Called before the answer is sent, so that a client that has its
+     * answer finds its request in the journal.
+     */
+    void record() {
+        if (journaled && !recorded) {
+            recorded = true;
+            try {
+                journal.add(entry());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "request " + id + ": cannot journal", e);
+            }
+        }
+    }
+
+    void sendBytes(int status, String contentType, byte[] bytes) throws IOException {
+        this.status = status;
+        this.responded = true;
+        record();
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set(REQUEST_ID, id);
+        boolean head = method.equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    JournalEntry entry() {
+        String text = null;
+        boolean json = false;
+        boolean truncated = false;
+        if (bodyJson != null) {
+            text = JsonBodyParser.write(Redaction.body(bodyJson));
+            json = true;
+        } else if (body != null && body.length > 0) {
+            text = new String(body, 0, Math.min(body.length, RequestJournal.MAX_BODY_CHARS * 4),
+                    StandardCharsets.UTF_8);
+            truncated = bodyBytes > body.length || body.length > RequestJournal.MAX_BODY_CHARS * 4;
+        }
+        if (text != null && text.length() > RequestJournal.MAX_BODY_CHARS) {
+            text = text.substring(0, RequestJournal.MAX_BODY_CHARS);
+            truncated = true;
+            json = false; // no longer JSON
+        }
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        return new JournalEntry(id, receivedAt, method, path, query, Redaction.headers(headers), text, json,
+                bodyBytes, truncated, status, response, millis);
+    }
+}
