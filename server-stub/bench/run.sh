@@ -52,7 +52,7 @@ Settings (environment variables, defaults in brackets):
   BENCH_CONNECTIONS=16    wrk connections
   BENCH_DURATION=10       seconds of each measured wrk run
   BENCH_ROUNDS=2          measured wrk runs per server, taking turns with the other servers
-  BENCH_WARMUP=5          seconds of wrk warm-up per server before the rounds (0: none)
+  BENCH_WARMUP=10         seconds of wrk warm-up per server before the rounds (0: none)
   BENCH_SUSTAINED=1       1: the sustained phase (RSS after BENCH_SUSTAINED_DURATION s of creates); 0: none
   BENCH_SUSTAINED_DURATION=60
   BENCH_CDS=auto          auto: also measure the stub's startup with an AppCDS archive (made by the
@@ -98,7 +98,7 @@ THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 DURATION=${BENCH_DURATION:-10}
 ROUNDS=${BENCH_ROUNDS:-2}
-WARMUP=${BENCH_WARMUP:-5}
+WARMUP=${BENCH_WARMUP:-10}
 SUSTAINED=${BENCH_SUSTAINED:-1}
 SUSTAINED_DURATION=${BENCH_SUSTAINED_DURATION:-60}
 CDS=${BENCH_CDS:-auto}
@@ -254,7 +254,9 @@ record "$(node -e '
   const r = { kind: "env", commands: {} };
   for (const p of process.argv.slice(1)) {
     const i = p.indexOf("="); const k = p.slice(0, i); let v = p.slice(i + 1);
-    if (/^-?[0-9]+(\.[0-9]+)?$/.test(v) && !["poll", "gitCommit"].includes(k)) v = Number(v);
+    const numeric = ["cpus", "memMb", "cpuBusyPercentBefore", "runs", "poll", "threads", "connections", "durationSeconds",
+      "rounds", "warmupSeconds", "sustained", "sustainedSeconds", "bodyBytes"];
+    if (numeric.includes(k)) v = Number(v);
     else if (v === "true" || v === "false") v = v === "true";
     if (k.startsWith("cmd.")) { const [, phase, variant] = k.split("."); (r.commands[phase] ??= {})[variant] = v; }
     else r[k] = v;
