@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034 # (the variables it sets are read by the scripts that source it)
 # Shared by the scripts of server-stub/bench/ (run.sh, tune-peers.sh, profile.sh); sourced, not run.
 #
 # The caller sets BENCH_DIR, ROOT (and cd's there), WORK (its scratch folder under server-stub/target/)

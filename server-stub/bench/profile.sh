@@ -37,7 +37,7 @@ if [[ ${1:-} == --help || ${1:-} == -h ]]; then usage; exit 0; fi
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/../.." && pwd)
 cd "$ROOT"
-WORK=server-stub/target/bench-profile
+WORK="server-stub/target/bench-profile"
 JAVA=${JAVA:-java}
 DURATION=${PROFILE_DURATION:-20}
 WARMUP=${PROFILE_WARMUP:-10}

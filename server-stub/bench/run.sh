@@ -120,7 +120,7 @@ done
 [[ $POLL =~ ^[0-9]*\.?[0-9]+$ ]] || { echo "run.sh: BENCH_POLL must be a number of seconds" >&2; exit 2; }
 [[ $CDS =~ ^(auto|0|1)$ ]] || { echo "run.sh: BENCH_CDS must be auto, 0 or 1" >&2; exit 2; }
 
-WORK=server-stub/target/bench
+WORK="server-stub/target/bench"
 RECORDS=$WORK/records.jsonl
 STUB_CONFIG=$WORK/stub-bench.yaml
 # shellcheck source=lib.sh

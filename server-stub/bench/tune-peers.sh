@@ -31,7 +31,7 @@ if [[ ${1:-} == --help || ${1:-} == -h ]]; then usage; exit 0; fi
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/../.." && pwd)
 cd "$ROOT"
-WORK=server-stub/target/bench-tune
+WORK="server-stub/target/bench-tune"
 JAVA=${JAVA:-java}
 DURATION=${BENCH_DURATION:-5}
 ROUNDS=${BENCH_ROUNDS:-3}
