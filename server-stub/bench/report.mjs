@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Summary of a run of server-stub/bench/run.sh: reads the records it wrote (one JSON object a line),
-// prints medians, ratios and PASS/FAIL per target, and writes everything as JSON.
+// prints the figures of every server, the ratios and PASS/FAIL per target, and writes everything as JSON.
 //
 //   node server-stub/bench/report.mjs <records.jsonl> <results.json>
 //
-// Exit code: 0 every target met, 1 a target missed, 2 the measurement is not valid (an answer other
-// than 201, a socket error, a missing figure).
+// Exit code: 0 every target met; 1 a target missed; 2 the measurement is not valid (an unexpected
+// answer, a socket error, a missing figure); 3 the machine was busy (other processes took more than
+// DISTURBED_CPUS in a phase, or the run started on a busy machine): the figures are not valid.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,13 +17,15 @@ if (!recordsFile || !outFile) {
   process.exit(2);
 }
 
+// The targets, all against Prism in its best configuration (the variant "prism" of run.sh).
 const TARGETS = {
-  startupMaxMs: 1000, // median launch-to-first-201 of the stub
-  startupMaxRatio: 0.5, // stub median / Prism median
   throughputMinRatio: 3, // stub req/s / Prism req/s, all rounds
-  rssMaxMiB: 128, // resident memory after start, largest of all startup runs
+  p99MaxRatio: 1, // stub p99 / Prism p99, worst round of each
+  startupMaxMs: 1000, // median launch-to-first-201 of the stub, plain `java -jar`
+  sustainedRssMaxMiB: 256, // stub RSS after the sustained phase (README command, no configuration)
 };
 const DISTURBED_CPUS = 0.2; // other processes busier than this during a phase: its figures are disturbed
+const PEER = 'prism';
 
 const records = fs.readFileSync(recordsFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 const env = records.find((r) => r.kind === 'env');
@@ -31,7 +34,7 @@ const problems = [];
 const notes = [];
 
 function round(x, digits) {
-  if (x === undefined || Number.isNaN(x) || !Number.isFinite(x)) return undefined;
+  if (x === undefined || x === null || Number.isNaN(x) || !Number.isFinite(x)) return undefined;
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
@@ -41,6 +44,9 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const mib = (kb) => round(kb / 1024, 1);
+const socketErrors = (w) => w.errors.connect + w.errors.read + w.errors.write + w.errors.timeout;
+const countOf = (w, status) => w.statuses[String(status)] ?? 0;
+const othersThan = (w, allowed) => Object.entries(w.statuses).filter(([k]) => !allowed.includes(k)).reduce((n, [, v]) => n + v, 0);
 
 // ---------------------------------------------------------------- startup
 const startup = {};
@@ -63,9 +69,8 @@ const throughput = {};
 for (const r of records.filter((x) => x.kind === 'load')) {
   const t = (throughput[r.variant] ??= { rounds: [] });
   const w = r.wrk;
-  w.non201 = Object.entries(w.statuses).filter(([k]) => k !== '201').reduce((n, [, v]) => n + v, 0);
-  const socket = w.errors.connect + w.errors.read + w.errors.write + w.errors.timeout;
-  if (w.non201 > 0 || socket > 0 || !w.statuses['201']) {
+  w.non201 = othersThan(w, ['201']);
+  if (w.non201 > 0 || socketErrors(w) > 0 || !w.statuses['201']) {
     problems.push(`${r.variant} ${r.phase}: ${w.non201} answers other than 201 (${JSON.stringify(w.statuses)}),`
       + ` socket errors ${JSON.stringify(w.errors)}`);
   }
@@ -81,12 +86,11 @@ for (const r of records.filter((x) => x.kind === 'servercpu')) {
 }
 for (const t of Object.values(throughput)) {
   if (t.rounds.length === 0) continue;
-  if (t.rounds.every((r) => r.serverCpuMs !== undefined)) { // the server's CPU time per answered request
-    t.serverCpuMicrosPerRequest = round(t.rounds.reduce((n, r) => n + r.serverCpuMs, 0) * 1000
-      / t.rounds.reduce((n, r) => n + r.requests, 0), 0);
-  }
   const requests = t.rounds.reduce((n, r) => n + r.requests, 0);
   const seconds = t.rounds.reduce((n, r) => n + r.durationSeconds, 0);
+  if (t.rounds.every((r) => r.serverCpuMs !== undefined)) { // the server's CPU time per answered request
+    t.serverCpuMicrosPerRequest = round(t.rounds.reduce((n, r) => n + r.serverCpuMs, 0) * 1000 / requests, 0);
+  }
   t.requests = requests;
   t.requestsPerSecond = round(requests / seconds, 1);
   t.p50Ms = round(median(t.rounds.map((r) => r.latencyMicros.p50)) / 1000, 2); // median of the rounds
@@ -96,57 +100,88 @@ const memory = {};
 for (const r of records.filter((x) => x.kind === 'memory')) {
   memory[r.variant] = { rssStartMiB: mib(r.rssStartKb), rssAfterLoadMiB: mib(r.rssAfterLoadKb) };
 }
+const validates = Object.fromEntries(records.filter((x) => x.kind === 'validates')
+  .map((x) => [x.variant, { invalidBodyStatus: x.status, rejectsInvalid: x.rejectsInvalid }]));
+for (const v of ['stub', PEER, 'prism-info']) {
+  if (validates[v] && !validates[v].rejectsInvalid) {
+    problems.push(`${v} answered ${validates[v].invalidBodyStatus} to an invalid body: it does not validate`);
+  }
+}
+
+// ---------------------------------------------------------------- sustained
+const sustained = {};
+for (const r of records.filter((x) => x.kind === 'sustained')) {
+  const w = r.wrk;
+  const allowed = r.variant === 'stub' ? ['201', '507'] : ['201']; // 507: the stub's store is full
+  const unexpected = othersThan(w, allowed);
+  if (unexpected > 0 || socketErrors(w) > 0 || !w.statuses['201']) {
+    problems.push(`sustained ${r.variant}: ${unexpected} unexpected answers (${JSON.stringify(w.statuses)}),`
+      + ` socket errors ${JSON.stringify(w.errors)}`);
+  }
+  sustained[r.variant] = {
+    seconds: w.durationSeconds,
+    requests: w.requests,
+    requestsPerSecond: w.requestsPerSecond,
+    created201: countOf(w, 201),
+    storeFull507: countOf(w, 507),
+    p50Ms: round(w.latencyMicros.p50 / 1000, 2),
+    p99Ms: round(w.latencyMicros.p99 / 1000, 2),
+    serverCpuMicrosPerRequest: w.requests ? round(r.cpuMs * 1000 / w.requests, 0) : undefined,
+    rssStartMiB: mib(r.rssStartKb),
+    rssEndMiB: mib(r.rssEndKb),
+    rssPeakMiB: mib(Math.max(r.rssEndKb, ...r.rssSeriesKb)),
+    rssSeriesMiB: r.rssSeriesKb.map(mib),
+  };
+}
 
 // CPUs other processes kept busy, per phase (0 on a quiet machine).
 const otherProcesses = Object.fromEntries(records.filter((x) => x.kind === 'foreign').map((x) => [x.phase, x.cpus]));
 const disturbed = Object.entries(otherProcesses).filter(([, c]) => c > DISTURBED_CPUS);
+const busy = disturbed.length > 0 || env?.startedBusy === true;
 
 // ---------------------------------------------------------------- targets
 const rps = (v) => throughput[v]?.requestsPerSecond;
 const verdicts = [];
-const target = (id, text, value, pass) => {
-  if (value === undefined || Number.isNaN(value)) {
+const target = (id, text, value, pass, skipped) => {
+  if (skipped) {
+    verdicts.push({ id, target: text, value: null, pass: null, skipped });
+  } else if (value === undefined || Number.isNaN(value)) {
     problems.push(`no figure for ${id}`);
     verdicts.push({ id, target: text, value: null, pass: false });
   } else {
     verdicts.push({ id, target: text, value, pass });
   }
 };
+const throughputRatio = round(rps('stub') / rps(PEER), 2);
+const p99Ratio = round(throughput.stub?.p99Ms / throughput[PEER]?.p99Ms, 2);
 const stubStartup = startup.stub?.medianMs;
-const prismStartup = startup.prism?.medianMs;
-const startupRatio = round(stubStartup / prismStartup, 3);
-const throughputRatio = round(rps('stub') / rps('prism'), 2);
-const rssMax = Math.max(startup.stub?.rssMaxMiB ?? NaN, memory.stub?.rssStartMiB ?? NaN);
-target('startup-ms', `median startup to the first 201 <= ${TARGETS.startupMaxMs} ms`, stubStartup,
-  stubStartup <= TARGETS.startupMaxMs);
-target('startup-ratio', `median startup <= ${TARGETS.startupMaxRatio} x Prism's`, startupRatio,
-  startupRatio <= TARGETS.startupMaxRatio);
-target('throughput-ratio', `throughput >= ${TARGETS.throughputMinRatio} x Prism's`, throughputRatio,
+const stubSustainedRss = sustained.stub?.rssEndMiB;
+target('throughput-ratio', `throughput >= ${TARGETS.throughputMinRatio} x Prism's (${PEER})`, throughputRatio,
   throughputRatio >= TARGETS.throughputMinRatio);
-target('rss-after-start', `resident memory after start < ${TARGETS.rssMaxMiB} MiB (largest of all runs, MiB)`, rssMax,
-  rssMax < TARGETS.rssMaxMiB);
+target('p99-ratio', `p99 latency <= Prism's (stub ${throughput.stub?.p99Ms} ms / Prism ${throughput[PEER]?.p99Ms} ms)`,
+  p99Ratio, p99Ratio <= TARGETS.p99MaxRatio);
+target('startup-ms', `median startup to the first 201 <= ${TARGETS.startupMaxMs} ms (plain java -jar)`, stubStartup,
+  stubStartup <= TARGETS.startupMaxMs);
+target('sustained-rss', `RSS <= ${TARGETS.sustainedRssMaxMiB} MiB after ${env?.sustainedSeconds ?? '?'} s of unique creates`
+  + ` (README command; MiB)`, stubSustainedRss, stubSustainedRss <= TARGETS.sustainedRssMaxMiB,
+  env?.sustained === 0 ? 'the sustained phase was left out (--quick, --no-sustained or BENCH_SUSTAINED=0)' : undefined);
 
-const ratios = { startup: startupRatio, throughput: throughputRatio, throughputPerRound: [], throughputQuietRounds: [] };
+const ratios = { throughput: throughputRatio, p99: p99Ratio, throughputPerRound: [], throughputQuietRounds: [] };
 const quiet = (phase) => (otherProcesses[phase] ?? Infinity) <= DISTURBED_CPUS;
 for (const r of throughput.stub?.rounds ?? []) {
-  const p = throughput.prism?.rounds.find((x) => x.round === r.round);
+  const p = throughput[PEER]?.rounds.find((x) => x.round === r.round);
   if (!p) continue;
   const ratio = round(r.requestsPerSecond / p.requestsPerSecond, 2);
   ratios.throughputPerRound.push(ratio);
-  if (quiet(`round${r.round}-stub`) && quiet(`round${r.round}-prism`)) {
-    ratios.throughputQuietRounds.push({ round: r.round, ratio });
-  }
+  if (quiet(`round${r.round}-stub`) && quiet(`round${r.round}-${PEER}`)) ratios.throughputQuietRounds.push({ round: r.round, ratio });
 }
-if (startup['stub-cds']) {
-  const c = startup['stub-cds'];
-  ratios.startupCds = round(c.medianMs / prismStartup, 3);
-  ratios.startupCdsPass = c.medianMs <= TARGETS.startupMaxMs && ratios.startupCds <= TARGETS.startupMaxRatio;
-}
-if (rps('prism-quiet')) ratios.throughputVsPrismQuiet = round(rps('stub') / rps('prism-quiet'), 2);
-if (rps('stub-reset')) {
-  ratios.throughputStubResetVsPrism = round(rps('stub-reset') / rps('prism'), 2);
-  if (rps('prism-quiet')) ratios.throughputStubResetVsPrismQuiet = round(rps('stub-reset') / rps('prism-quiet'), 2);
-}
+if (rps('wiremock')) ratios.throughputVsWiremock = round(rps('stub') / rps('wiremock'), 2);
+if (rps('prism-info')) ratios.throughputVsPrismInfo = round(rps('stub') / rps('prism-info'), 2);
+if (rps('stub-reset')) ratios.throughputStubResetVsPrism = round(rps('stub-reset') / rps(PEER), 2);
+if (startup[PEER]) ratios.startupVsPrism = round(stubStartup / startup[PEER].medianMs, 3);
+if (startup.wiremock) ratios.startupVsWiremock = round(stubStartup / startup.wiremock.medianMs, 3);
+if (startup['stub-cds']) ratios.startupCdsMs = startup['stub-cds'].medianMs;
+
 if (env && end && end.builtJarSha256 && env.jarSha256 !== end.builtJarSha256) {
   notes.push(`server-stub/target/cce-nodepool-stub.jar was rebuilt during the run (${env.jarSha256} -> ${end.builtJarSha256});`
     + ' the figures are those of the snapshot taken at the start');
@@ -154,68 +189,86 @@ if (env && end && end.builtJarSha256 && env.jarSha256 !== end.builtJarSha256) {
 if (env && env.documentSameAsBuilt === false) {
   notes.push('the document in the jar differs from openapi/target/classes/cce-nodepool/openapi.yaml; both servers used the jar\'s');
 }
+if (env?.startedBusy) {
+  notes.push(`the run started on a busy machine (CPUs ${env.cpuBusyPercentBefore}% busy, --allow-busy)`);
+}
 if (disturbed.length > 0) {
-  notes.push(`other processes used the CPUs during ${disturbed.map(([p, c]) => `${p} (${c})`).join(', ')}:`
-    + ' those figures are disturbed; run again on a quiet machine');
+  notes.push(`other processes used the CPUs during ${disturbed.map(([p, c]) => `${p} (${c})`).join(', ')}`);
 }
 
 // ---------------------------------------------------------------- output
+const cmds = env?.commands ?? {};
 console.log('== results');
+console.log('   configurations:');
+for (const [v, c] of Object.entries(cmds.load ?? {})) {
+  if (throughput[v]) console.log(`     ${v.padEnd(11)} ${c}`);
+}
 console.log('   startup (launch to first 201)   median    min    max   RSS MiB median / max   runs (ms)');
 for (const [v, s] of Object.entries(startup)) {
   console.log(`   ${v.padEnd(30)} ${`${s.medianMs} ms`.padStart(8)} ${String(s.minMs).padStart(6)} ${String(s.maxMs).padStart(6)}`
     + `   ${String(s.rssMedianMiB).padStart(6)} / ${String(s.rssMaxMiB).padEnd(10)}   ${s.runsMs.join(' ')}`);
 }
-console.log('   throughput (all rounds)          req/s   p50 ms   p99 ms   requests   CPU us/req   per round (req/s)');
+console.log('   throughput (all rounds)          req/s   p50 ms   p99 ms   requests   CPU us/req   validates   per round (req/s)');
 for (const [v, t] of Object.entries(throughput)) {
   if (!t.requestsPerSecond) continue;
+  const val = validates[v.replace(/-reset$/, '')];
   console.log(`   ${v.padEnd(30)} ${t.requestsPerSecond.toFixed(0).padStart(7)} ${t.p50Ms.toFixed(2).padStart(8)}`
     + ` ${t.p99Ms.toFixed(2).padStart(8)} ${String(t.requests).padStart(10)}   ${String(t.serverCpuMicrosPerRequest ?? '?').padStart(10)}`
+    + `   ${(val ? (val.rejectsInvalid ? `yes (${val.invalidBodyStatus})` : `no (${val.invalidBodyStatus})`) : '?').padEnd(9)}`
     + `   ${t.rounds.map((r) => r.requestsPerSecond.toFixed(0)).join(' ')}`);
 }
 for (const [v, m] of Object.entries(memory)) {
-  console.log(`   ${v.padEnd(30)} RSS ${m.rssStartMiB} MiB after start, ${m.rssAfterLoadMiB} MiB after the load`);
+  console.log(`   ${v.padEnd(30)} RSS ${m.rssStartMiB} MiB after start, ${m.rssAfterLoadMiB} MiB after the throughput phase`);
+}
+if (Object.keys(sustained).length > 0) {
+  console.log(`   sustained (${env?.sustainedSeconds} s)   req/s   201s      507s    p50 ms   p99 ms   CPU us/req   RSS MiB start / end / peak`);
+  for (const [v, s] of Object.entries(sustained)) {
+    console.log(`   ${v.padEnd(19)} ${s.requestsPerSecond.toFixed(0).padStart(7)} ${String(s.created201).padStart(8)}`
+      + ` ${String(s.storeFull507).padStart(8)} ${s.p50Ms.toFixed(2).padStart(9)} ${s.p99Ms.toFixed(2).padStart(8)}`
+      + ` ${String(s.serverCpuMicrosPerRequest ?? '?').padStart(12)}   ${s.rssStartMiB} / ${s.rssEndMiB} / ${s.rssPeakMiB}`);
+  }
 }
 const info = [];
-if (ratios.startupCds !== undefined) info.push(`startup stub-cds/Prism ${ratios.startupCds}`);
-if (ratios.throughputVsPrismQuiet !== undefined) info.push(`throughput stub/prism-quiet ${ratios.throughputVsPrismQuiet}`);
-if (ratios.throughputStubResetVsPrism !== undefined) info.push(`stub-reset/Prism ${ratios.throughputStubResetVsPrism}`);
-if (ratios.throughputStubResetVsPrismQuiet !== undefined) info.push(`stub-reset/prism-quiet ${ratios.throughputStubResetVsPrismQuiet}`);
-console.log(`   ratios: startup stub/Prism ${startupRatio}, throughput stub/Prism ${throughputRatio}`
-  + ` (per round: ${ratios.throughputPerRound.join(', ')}; in rounds where no other process ran:`
-  + ` ${ratios.throughputQuietRounds.map((q) => `round ${q.round} ${q.ratio}`).join(', ') || 'none'})`);
-if (info.length > 0) {
-  console.log(`   for information: ${info.join(', ')}`);
-  console.log('   (stub-cds: -XX:SharedArchiveFile; stub-reset: POST /__admin/reset every 0.5 s during the run; prism-quiet: -v error)');
-}
-console.log('== targets');
+if (ratios.throughputVsWiremock !== undefined) info.push(`throughput stub/wiremock ${ratios.throughputVsWiremock}`);
+if (ratios.throughputVsPrismInfo !== undefined) info.push(`stub/prism-info ${ratios.throughputVsPrismInfo}`);
+if (ratios.throughputStubResetVsPrism !== undefined) info.push(`stub-reset/prism ${ratios.throughputStubResetVsPrism}`);
+if (ratios.startupVsPrism !== undefined) info.push(`startup stub/prism ${ratios.startupVsPrism}`);
+if (ratios.startupVsWiremock !== undefined) info.push(`startup stub/wiremock ${ratios.startupVsWiremock}`);
+console.log(`   ratios: throughput stub/prism ${throughputRatio} (per round: ${ratios.throughputPerRound.join(', ')};`
+  + ` in rounds where no other process ran: ${ratios.throughputQuietRounds.map((q) => `round ${q.round} ${q.ratio}`).join(', ') || 'none'}),`
+  + ` p99 stub/prism ${p99Ratio}`);
+if (info.length > 0) console.log(`   for information: ${info.join(', ')}`);
+console.log('== targets (against Prism in its best configuration)');
 for (const v of verdicts) {
-  console.log(`   ${v.pass ? 'PASS' : 'FAIL'}  ${v.target}: ${v.value}`);
+  console.log(`   ${v.skipped ? 'SKIP' : v.pass ? 'PASS' : 'FAIL'}  ${v.target}: ${v.value ?? v.skipped}`);
 }
-for (const n of notes) {
-  console.log(`   NOTE  ${n}`);
-}
-for (const p of problems) {
-  console.log(`   ERROR ${p}`);
+for (const n of notes) console.log(`   NOTE  ${n}`);
+for (const p of problems) console.log(`   ERROR ${p}`);
+if (busy) {
+  console.log('   NOT VALID: the machine was busy; these figures must not be published. Run again on a quiet machine.');
 }
 
-const allPass = verdicts.every((v) => v.pass);
+const allPass = verdicts.every((v) => v.pass !== false);
 const results = {
   environment: env,
   end,
   otherProcessesCpus: otherProcesses,
-  disturbed: disturbed.length > 0,
+  disturbed: busy,
+  valid: !busy && problems.length === 0,
   targets: TARGETS,
+  headlinePeer: PEER,
   startup,
   throughput,
+  validates,
   memory,
+  sustained,
   ratios,
   verdicts,
   notes,
   problems,
-  pass: allPass && problems.length === 0,
+  pass: allPass && problems.length === 0 && !busy,
 };
 fs.mkdirSync(path.dirname(outFile), { recursive: true });
 fs.writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`   written: ${outFile}`);
-process.exit(problems.length > 0 ? 2 : allPass ? 0 : 1);
+process.exit(problems.length > 0 ? 2 : busy ? 3 : allPass ? 0 : 1);

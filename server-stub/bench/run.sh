@@ -1,32 +1,48 @@
 #!/usr/bin/env bash
-# Benchmark of the stub against Prism's mock: both serve the same bundled contract on 127.0.0.1 and
-# are driven with the same request, the documented CCE cluster request
-# (openapi/examples/cce-cluster-request.json, 2.4 KB) with an X-Auth-Token.
+# Benchmark of the stub against its peers, each in its best configuration, in one run, on 127.0.0.1:
+#   - Prism's mock (@stoplight/prism-cli, pinned in package.json) serving the same bundled contract and
+#     validating every request, with its per-request logging off (-v error): the headline peer;
+#   - WireMock standalone (org.wiremock:wiremock-standalone, pinned in bench/lib.sh) answering every
+#     POST of the operation with the documented 201 (openapi/examples/cce-cluster-response.json) and
+#     validating nothing, with its request journal and request logging off: the floor;
+#   - for information, Prism with its defaults (a log line per request), as the earlier runs measured it.
+# All are driven with the same request, the documented CCE cluster request
+# (openapi/examples/cce-cluster-request.json, 2.4 KB) with an X-Auth-Token and a unique metadata.name.
 #
-#   server-stub/bench/run.sh            (from any directory; --help lists the settings)
+#   server-stub/bench/run.sh [--quick] [--no-sustained] [--allow-busy] [--help]
 #
-# Measures the stub (`java -jar cce-nodepool-stub.jar`), the stub with an AppCDS archive, and Prism
-# (`node_modules/.bin/prism mock <bundled document>`, the version pinned in package.json):
-#   1. startup: BENCH_RUNS launches of each, interleaved; the time from launch to the first 201
-#      answered to a curl loop polling every BENCH_POLL s; resident memory right then and 1 s later;
+#   1. startup: BENCH_RUNS launches of each (stub with `java -jar`, stub with the AppCDS archive, Prism,
+#      WireMock), interleaved; the time from launch to the first 201 answered to a curl loop polling
+#      every BENCH_POLL s; resident memory right then and 1 s later;
 #   2. throughput: the servers run side by side; each is warmed up (BENCH_WARMUP s of wrk), then
 #      BENCH_ROUNDS rounds take turns: wrk -t BENCH_THREADS -c BENCH_CONNECTIONS -d BENCH_DURATION
-#      against one server after the other. Every request carries its own metadata.name
-#      (bench/post.lua: the stub answers 409 to a second pool of one name), every answer must be 201.
-# Prints the figures, the ratios and PASS/FAIL per target, writes them as JSON to
-# server-stub/target/bench-results.json. Exit code 0: every target met; 1: a target missed; 2: the
-# benchmark could not run or saw an answer other than 201 or a socket error.
+#      against one server after the other; every answer must be 201. Server CPU time per request,
+#      p50/p99 latency per server;
+#   3. sustained (on unless --no-sustained): each server afresh, one after the other, BENCH_SUSTAINED_DURATION
+#      s (60) of wrk creating unique node pools; the stub started exactly as the README shows
+#      (`java -jar cce-nodepool-stub.jar --port N`, no configuration: after its default maxNodePools of
+#      10,000 creations it answers 507, counted apart and allowed here); RSS sampled every second.
+# Prints the figures and PASS/FAIL per target, writes them as JSON to server-stub/target/bench-results.json.
+# Exit code 0: every target met on a quiet machine; 1: a target missed; 2: the benchmark could not run
+# or saw an unexpected answer or a socket error; 3: the machine was busy (other processes took more
+# than 0.2 CPU in a phase, or the run was started busy with --allow-busy): the figures are not valid.
 #
 # What runs is a snapshot taken at the start in server-stub/target/bench/: a copy of the built jar,
 # the bundled document inside it (the one the stub validates with; Prism gets the same file), and an
-# AppCDS archive made for the copy by the build's own training run. Builds running meanwhile would
-# otherwise rewrite the jar and the document under the servers (and Prism restarts, dropping its
-# connections, whenever its document changes).
+# AppCDS archive made for the copy by the build's own training run.
 set -euo pipefail
 
+SCRIPT_NAME=run.sh
 usage() {
   cat <<'EOF'
-Usage: server-stub/bench/run.sh [--help]
+Usage: server-stub/bench/run.sh [--quick] [--no-sustained] [--allow-busy] [--help]
+
+  --quick          a smoke run that proves the harness, not a measurement: BENCH_RUNS=2,
+                   BENCH_DURATION=3, BENCH_ROUNDS=1, BENCH_WARMUP=2, no sustained phase, no
+                   information rows (each still overridable by its variable)
+  --no-sustained   leave out the 60 s sustained phase (and so the RSS target: reported as SKIPPED)
+  --allow-busy     run even if other processes keep the CPUs busy at the start (the result is then
+                   flagged as not valid, exit code 3)
 
 Settings (environment variables, defaults in brackets):
   BENCH_RUNS=7            startup runs per server
@@ -36,22 +52,40 @@ Settings (environment variables, defaults in brackets):
   BENCH_CONNECTIONS=16    wrk connections
   BENCH_DURATION=10       seconds of each measured wrk run
   BENCH_ROUNDS=2          measured wrk runs per server, taking turns with the other servers
-  BENCH_WARMUP=5          seconds of wrk warm-up per server before the rounds (0: none)
+  BENCH_WARMUP=10         seconds of wrk warm-up per server before the rounds (0: none)
+  BENCH_SUSTAINED=1       1: the sustained phase (RSS after BENCH_SUSTAINED_DURATION s of creates); 0: none
+  BENCH_SUSTAINED_DURATION=60
   BENCH_CDS=auto          auto: also measure the stub's startup with an AppCDS archive (made by the
                           build's training run); 0: never; 1: required
-  BENCH_PRISM_QUIET=1     1: also measure Prism with `-v error` (no log line per request), for information
+  BENCH_PRISM_INFO=1      1: also measure Prism with its default logging (-v info), for information
   BENCH_STUB_RESET=1      1: also measure the stub with POST /__admin/reset every 0.5 s while wrk runs
                           (it then holds few node pools), for information
+  BENCH_MAX_BUSY=20       percent of the CPUs other processes may keep busy before the start
+  BENCH_ALLOW_BUSY=0      1: as --allow-busy
   BENCH_BUILD=0           1: build the stub with the Maven wrapper even if the jar exists
   BENCH_OUT=server-stub/target/bench-results.json
-  JAVA=java               the java launcher
-Targets: median startup to the first 201 <= 1000 ms and <= 0.5 x Prism's; throughput >= 3 x Prism's
-(requests of all rounds / their time); resident memory after start < 128 MiB (every startup run).
-Exit codes: 0 every target met, 1 a target missed, 2 the benchmark could not run or saw errors.
+  JAVA=java               the java launcher (of the stub and of WireMock)
+Targets (Prism: its best configuration, -v error): throughput >= 3 x Prism's (requests of all rounds
+over their time); p99 latency <= Prism's (worst round of each); median startup to the first 201 with
+plain `java -jar` <= 1000 ms; stub RSS <= 256 MiB after the sustained phase.
+Exit codes: 0 every target met, 1 a target missed, 2 the benchmark could not run or saw errors,
+3 the machine was busy (figures not valid).
 EOF
 }
-if [[ ${1:-} == --help || ${1:-} == -h ]]; then usage; exit 0; fi
-if [[ $# -gt 0 ]]; then echo "run.sh: unexpected argument '$1' (settings are environment variables; see --help)" >&2; exit 2; fi
+QUICK=0
+for arg in "$@"; do
+  case $arg in
+    --help | -h) usage; exit 0 ;;
+    --quick) QUICK=1 ;;
+    --no-sustained) BENCH_SUSTAINED=0 ;;
+    --allow-busy) BENCH_ALLOW_BUSY=1 ;;
+    *) echo "run.sh: unexpected argument '$arg' (see --help)" >&2; exit 2 ;;
+  esac
+done
+if ((QUICK)); then
+  : "${BENCH_RUNS:=2}" "${BENCH_DURATION:=3}" "${BENCH_ROUNDS:=1}" "${BENCH_WARMUP:=2}" "${BENCH_SUSTAINED:=0}"
+  : "${BENCH_PRISM_INFO:=0}" "${BENCH_STUB_RESET:=0}"
+fi
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/../.." && pwd)
@@ -64,115 +98,109 @@ THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 DURATION=${BENCH_DURATION:-10}
 ROUNDS=${BENCH_ROUNDS:-2}
-WARMUP=${BENCH_WARMUP:-5}
+WARMUP=${BENCH_WARMUP:-10}
+SUSTAINED=${BENCH_SUSTAINED:-1}
+SUSTAINED_DURATION=${BENCH_SUSTAINED_DURATION:-60}
 CDS=${BENCH_CDS:-auto}
-PRISM_QUIET=${BENCH_PRISM_QUIET:-1}
+PRISM_INFO=${BENCH_PRISM_INFO:-1}
 STUB_RESET=${BENCH_STUB_RESET:-1}
+MAX_BUSY=${BENCH_MAX_BUSY:-20}
+ALLOW_BUSY=${BENCH_ALLOW_BUSY:-0}
 BUILD=${BENCH_BUILD:-0}
 OUT=${BENCH_OUT:-$ROOT/server-stub/target/bench-results.json}
 JAVA=${JAVA:-java}
-for n in RUNS START_TIMEOUT THREADS CONNECTIONS DURATION ROUNDS WARMUP; do
+for n in RUNS START_TIMEOUT THREADS CONNECTIONS DURATION ROUNDS WARMUP SUSTAINED_DURATION MAX_BUSY; do
   [[ ${!n} =~ ^[0-9]+$ ]] || { echo "run.sh: BENCH_$n must be a whole number, got '${!n}'" >&2; exit 2; }
 done
-((RUNS >= 1 && DURATION >= 1 && ROUNDS >= 1 && THREADS >= 1 && CONNECTIONS >= THREADS)) \
-  || { echo "run.sh: need BENCH_RUNS, BENCH_DURATION, BENCH_ROUNDS >= 1 and BENCH_CONNECTIONS >= BENCH_THREADS >= 1" >&2; exit 2; }
+for n in SUSTAINED PRISM_INFO STUB_RESET ALLOW_BUSY BUILD; do
+  [[ ${!n} =~ ^[01]$ ]] || { echo "run.sh: BENCH_$n must be 0 or 1, got '${!n}'" >&2; exit 2; }
+done
+((RUNS >= 1 && DURATION >= 1 && ROUNDS >= 1 && THREADS >= 1 && CONNECTIONS >= THREADS && SUSTAINED_DURATION >= 1)) \
+  || { echo "run.sh: need BENCH_RUNS, BENCH_DURATION, BENCH_ROUNDS, BENCH_SUSTAINED_DURATION >= 1 and BENCH_CONNECTIONS >= BENCH_THREADS >= 1" >&2; exit 2; }
 [[ $POLL =~ ^[0-9]*\.?[0-9]+$ ]] || { echo "run.sh: BENCH_POLL must be a number of seconds" >&2; exit 2; }
 [[ $CDS =~ ^(auto|0|1)$ ]] || { echo "run.sh: BENCH_CDS must be auto, 0 or 1" >&2; exit 2; }
 
-BUILT_JAR=server-stub/target/cce-nodepool-stub.jar
-BUILT_DOC=openapi/target/classes/cce-nodepool/openapi.yaml
-BODY_SRC=openapi/examples/cce-cluster-request.json
-PRISM=node_modules/.bin/prism
-LUA=$BENCH_DIR/post.lua
-TOKEN=bench-token
-OPERATION=/api/v3/projects/bench-project/clusters/bench-cluster/nodepools
-WORK=server-stub/target/bench
-JAR=$WORK/cce-nodepool-stub.jar # the snapshot (see the head of this file)
-JSA=$WORK/cce-nodepool-stub.jsa
-DOC=$WORK/openapi.yaml
-BODY=$WORK/cce-cluster-request.json
+WORK="server-stub/target/bench"
 RECORDS=$WORK/records.jsonl
 STUB_CONFIG=$WORK/stub-bench.yaml
+# shellcheck source=lib.sh
+source "$BENCH_DIR/lib.sh"
+record() { printf '%s\n' "$1" >>"$RECORDS"; }
 
-# ---------------------------------------------------------------- processes and cleanup
-# Every server runs in a session of its own (setsid): stopping it stops its whole process group.
-# wrk and the reset loop run in the background and are waited for, so that signals act at once.
-RUNNING=() # process group IDs of the running servers
-WRK_PID=""
-RESET_PID=""
-stop_group() {
-  local pgid=$1 i rest=()
-  for i in "${RUNNING[@]}"; do [[ $i == "$pgid" ]] || rest+=("$i"); done
-  RUNNING=("${rest[@]}")
-  kill -TERM -- "-$pgid" 2>/dev/null || true
-  for ((i = 0; i < 50; i++)); do
-    kill -0 -- "-$pgid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL -- "-$pgid" 2>/dev/null || true
-  wait "$pgid" 2>/dev/null || true
-}
-stop_reset_loop() {
-  if [[ -n $RESET_PID ]]; then kill -TERM "$RESET_PID" 2>/dev/null || true; wait "$RESET_PID" 2>/dev/null || true; fi
-  RESET_PID=""
-}
-cleanup() {
-  local status=$? pgid
-  trap - EXIT INT TERM
-  if [[ -n $WRK_PID ]]; then kill -TERM "$WRK_PID" 2>/dev/null || true; wait "$WRK_PID" 2>/dev/null || true; fi
-  stop_reset_loop
-  for pgid in "${RUNNING[@]}"; do stop_group "$pgid"; done
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'echo "run.sh: interrupted" >&2; exit 130' INT
-trap 'echo "run.sh: terminated" >&2; exit 143' TERM
+# ---------------------------------------------------------------- the peers' configurations
+# Each peer in its best configuration; bench/tune-peers.sh measures the candidates these were chosen
+# from (BENCHMARK.md, "The peers").
+#
+# Prism validates every request in every configuration (security, parameters, body against the schema;
+# its request and response validation cannot be switched off from the command line, and stays on here:
+# a Prism that validated nothing would not be a peer). What costs it time besides is its logging: at its
+# default level, info, it writes four log lines per request (pino JSON, re-parsed with jsonrepair and
+# printed with signale); -v error leaves errors visible and writes nothing for a valid request. Dynamic
+# examples stay off (the default: the documented example is served). -m (logging in a second process)
+# and --cors false gain nothing measurable once nothing is logged (tune-peers.sh).
+PRISM_BEST=(-v error)
+# WireMock: no request journal (it would keep every request: heap growth and a lock per request),
+# no request logging, no response templating, gzip, HTTP/2 (h2c) or extension scanning, the body in the
+# mapping (in memory) and sent with a Content-Length instead of chunked. Jetty's thread pool: 8 threads
+# (on 2 cores Jetty refuses fewer than 7: acceptor, selector, reserved threads; 8 leaves a worker per
+# core, and larger pools measured slower); asynchronous responses off: they only help delayed responses
+# and add a hand-off per request (measured at a third of the throughput).
+WIREMOCK_BEST=(--no-request-journal --disable-request-logging --disable-banner --disable-response-templating
+  --disable-gzip --disable-http2-plain --disable-extensions-scanning --use-chunked-encoding never
+  --container-threads 8 --async-response-enabled false)
 
-die() { echo "run.sh: $*" >&2; exit 2; }
-now_ms() { local t=${EPOCHREALTIME/[^0-9]/}; echo $((t / 1000)); }
+# Command lines, one argument a line; PORT stands for the port. The startup runs and the sustained
+# phase start the stub exactly as its README shows (`java -jar ... --port N`); the throughput phase
+# adds --config with a large maxNodePools.
+variant_cmd() { # variant [config]
+  local config=()
+  if [[ -n ${2:-} ]]; then config=(--config "$2"); fi
+  case $1 in
+    stub) printf '%s\n' "$JAVA" -jar "$JAR" "${config[@]}" --port PORT ;;
+    stub-cds) printf '%s\n' "$JAVA" -XX:SharedArchiveFile="$JSA" -jar "$JAR" --port PORT ;;
+    prism) printf '%s\n' "$PRISM" mock "$DOC" -h 127.0.0.1 -p PORT "${PRISM_BEST[@]}" ;;
+    prism-info) printf '%s\n' "$PRISM" mock "$DOC" -h 127.0.0.1 -p PORT ;;
+    wiremock) printf '%s\n' "$JAVA" -jar "$WIREMOCK_JAR" --port PORT --bind-address 127.0.0.1 --root-dir "$WORK/wiremock" "${WIREMOCK_BEST[@]}" ;;
+    *) die "unknown variant $1" ;;
+  esac
+}
+display_cmd() { variant_cmd "$@" | paste -sd' ' -; }
+start_server() { # variant log [config]
+  local cmd
+  mapfile -t cmd < <(variant_cmd "$1" "${3:-}")
+  start_cmd "$1" "$2" "${cmd[@]}"
+}
 
 # ---------------------------------------------------------------- prerequisites
 for tool in curl node "$JAVA" setsid timeout; do command -v "$tool" >/dev/null || die "'$tool' is not installed"; done
-if ! command -v wrk >/dev/null; then
-  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-    echo "== installing wrk (apt-get)"
-    export DEBIAN_FRONTEND=noninteractive
-    timeout 600 apt-get update -q
-    timeout 600 apt-get install -y -q wrk
-  else
-    die "wrk is not installed (Debian/Ubuntu: sudo apt-get install wrk)"
+ensure_wrk
+ensure_stub_jar "$BUILD"
+ensure_prism
+ensure_wiremock
+
+# The machine must be quiet: refuse to measure while other processes keep the CPUs busy.
+busy_before=$(cpu_busy 3)
+RUN_BUSY=false
+if ((busy_before > MAX_BUSY)); then
+  RUN_BUSY=true
+  echo "run.sh: other processes keep the CPUs ${busy_before}% busy (limit BENCH_MAX_BUSY=$MAX_BUSY%); the busiest:" >&2
+  busy_processes >&2
+  if [[ $ALLOW_BUSY != 1 ]]; then
+    echo "run.sh: refusing to measure on a busy machine (--allow-busy runs anyway, flagged as not valid)" >&2
+    exit 3
   fi
+  echo "run.sh: --allow-busy: measuring anyway; the figures will be flagged as NOT VALID" >&2
 fi
-if [[ $BUILD == 1 || ! -f $BUILT_JAR || ! -f $BUILT_DOC ]]; then
-  echo "== building the stub: ./mvnw -B -q -DskipTests -pl server-stub -am package"
-  timeout 1800 ./mvnw -B -q -DskipTests -pl server-stub -am package
-fi
-[[ -f $BUILT_JAR ]] || die "$BUILT_JAR is missing after the build"
-if [[ ! -x $PRISM ]]; then
-  echo "== installing the node tools: node openapi/scripts/npm-ci-if-changed.mjs"
-  timeout 900 node openapi/scripts/npm-ci-if-changed.mjs
-fi
-[[ -x $PRISM ]] || die "$PRISM is missing (npm ci did not install @stoplight/prism-cli)"
 
 # ---------------------------------------------------------------- the snapshot
 rm -rf "$WORK" # the snapshot, logs and records of the previous run
 mkdir -p "$WORK" "$(dirname "$OUT")"
 : >"$RECORDS"
-cp -p "$BUILT_JAR" "$JAR"
-cp "$BODY_SRC" "$BODY"
-if command -v unzip >/dev/null; then
-  unzip -p "$JAR" cce-nodepool/openapi.yaml >"$DOC" || die "no cce-nodepool/openapi.yaml in $BUILT_JAR"
-else
-  (cd "$WORK" && jar xf cce-nodepool-stub.jar cce-nodepool/openapi.yaml && mv cce-nodepool/openapi.yaml . && rmdir cce-nodepool) \
-    || die "cannot extract cce-nodepool/openapi.yaml from $BUILT_JAR (neither unzip nor jar works)"
-fi
-[[ -s $DOC ]] || die "cce-nodepool/openapi.yaml of $BUILT_JAR is empty"
-DOC_SAME=true
-if [[ ! -f $BUILT_DOC ]] || ! cmp -s "$DOC" "$BUILT_DOC"; then
-  DOC_SAME=false
-  echo "run.sh: note: the document in $BUILT_JAR differs from $BUILT_DOC; both servers use the jar's" >&2
-fi
-# Every wrk request creates a node pool: let the stub hold them all (its default is 10,000).
+snapshot_stub
+JSA=$WORK/cce-nodepool-stub.jsa
+make_wiremock_root "$WORK/wiremock"
+# Every wrk request of the throughput phase creates a node pool: let the stub hold them all (its default
+# is 10,000).
 printf 'maxNodePools: 2000000000\n' >"$STUB_CONFIG"
 
 CDS_STATE=off
@@ -189,169 +217,60 @@ if [[ $CDS != 0 ]]; then
   fi
 fi
 
-# ---------------------------------------------------------------- helpers
-CLK_TCK=$(getconf CLK_TCK)
-free_port() {
-  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();});'
-}
-rss_kb() { # resident memory of a process group, KiB
-  ps -e -o pgid=,rss= | awk -v g="$1" '$1 == g { s += $2 } END { print s + 0 }'
-}
-group_cpu_ms() { # CPU time of the processes of a process group (and of their waited-for children)
-  local pid stat f total=0
-  for pid in $(ps -e -o pgid=,pid= | awk -v g="$1" '$1 == g { print $2 }'); do
-    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
-    read -ra f <<<"${stat##*) }" # fields from the 3rd on: utime is the 14th
-    total=$((total + f[11] + f[12] + f[13] + f[14]))
-  done
-  echo $((total * 1000 / CLK_TCK))
-}
-record() { printf '%s\n' "$1" >>"$RECORDS"; }
-json_str() { node -e 'process.stdout.write(JSON.stringify(process.argv[1]))' "$1"; }
-cpu_busy() { # percent of the CPUs busy during $1 seconds (call it while the benchmark is idle)
-  local a b total=0 i
-  read -ra a < <(head -n 1 /proc/stat)
-  sleep "$1"
-  read -ra b < <(head -n 1 /proc/stat)
-  for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
-  local idle=$((b[4] - a[4] + b[5] - a[5]))
-  echo $((total > 0 ? 100 - 100 * idle / total : 0))
-}
-# How much CPU other processes took during a phase: busy time of all CPUs (/proc/stat: user, nice,
-# system, steal; not irq and softirq, where the kernel accounts loopback traffic) less the CPU time
-# of this script, its waited-for children (`times`) and its running servers. cpu_mark sets MARK to
-# "<wall ms> <busy ms> <our ms>"; it must not run in a subshell (`times` is per process).
-cpu_mark() {
-  local cpu total=0 i ours=0 t pgid
-  read -ra cpu < <(head -n 1 /proc/stat)
-  for i in 1 2 3 8; do total=$((total + cpu[i])); done
-  times >"$WORK/times.txt"
-  while read -r t; do
-    [[ $t =~ ^([0-9]+)m([0-9]+)\.([0-9]{3})s$ ]] || continue
-    ours=$((ours + 10#${BASH_REMATCH[1]} * 60000 + 10#${BASH_REMATCH[2]} * 1000 + 10#${BASH_REMATCH[3]}))
-  done < <(tr ' ' '\n' <"$WORK/times.txt")
-  for pgid in "${RUNNING[@]}"; do ours=$((ours + $(group_cpu_ms "$pgid"))); done
-  MARK="$(now_ms) $((total * 1000 / CLK_TCK)) $ours"
-}
-foreign_cpus() { # MARK-before MARK-after -> CPUs other processes kept busy, on average
-  local a b
-  read -ra a <<<"$1"
-  read -ra b <<<"$2"
-  node -e 'const [w, t, o] = process.argv.slice(1).map(Number); console.log(Math.max(0, (t - o) / w).toFixed(2));' \
-    $((b[0] - a[0])) $((b[1] - a[1])) $((b[2] - a[2]))
-}
-
-# Command lines. Startup runs start the stub as its README shows (`java -jar ... --port N`); the
-# load runs add --config with a large maxNodePools.
-variant_cmd() { # variant port [config] -> one argument a line
-  local variant=$1 port=$2 config=()
-  if [[ -n ${3:-} ]]; then config=(--config "$3"); fi
-  case $variant in
-    stub) printf '%s\n' "$JAVA" -jar "$JAR" "${config[@]}" --port "$port" ;;
-    stub-cds) printf '%s\n' "$JAVA" -XX:SharedArchiveFile="$JSA" -jar "$JAR" "${config[@]}" --port "$port" ;;
-    prism) printf '%s\n' "$PRISM" mock "$DOC" -h 127.0.0.1 -p "$port" ;;
-    prism-quiet) printf '%s\n' "$PRISM" mock "$DOC" -h 127.0.0.1 -p "$port" -v error ;;
-    *) die "unknown variant $variant" ;;
-  esac
-}
-display_cmd() { variant_cmd "$1" PORT "${2:-}" | paste -sd' ' -; }
-
-# start_server VARIANT LOG [CONFIG]: launches it, polls until the first 201 (or dies); sets
-# SERVER_PGID, PORT, STARTUP_MS (launch to first 201) and RSS_FIRST_KB.
-start_server() {
-  local variant=$1 log=$2 cmd t0 t1 code last="none" deadline url remaining
-  PORT=$(free_port)
-  mapfile -t cmd < <(variant_cmd "$variant" "$PORT" "${3:-}")
-  url="http://127.0.0.1:$PORT$OPERATION"
-  t0=$(now_ms)
-  NO_COLOR=1 FORCE_COLOR=0 setsid "${cmd[@]}" >"$log" 2>&1 </dev/null &
-  SERVER_PGID=$!
-  RUNNING+=("$SERVER_PGID")
-  deadline=$((t0 + START_TIMEOUT * 1000))
-  while :; do
-    # A request that reached the server is waited for until the deadline: given up, it could still
-    # create the node pool, and every later poll would get a 409.
-    remaining=$(((deadline - $(now_ms)) / 1000 + 1))
-    code=$(curl -s -o /dev/null -w '%{http_code}' --connect-timeout 1 --max-time "$remaining" -X POST \
-      -H 'Content-Type: application/json' -H "X-Auth-Token: $TOKEN" --data-binary "@$BODY" "$url" 2>/dev/null) || true
-    [[ $code == 201 ]] && break
-    if [[ -n $code && $code != 000 ]]; then last=$code; fi
-    if ! kill -0 "$SERVER_PGID" 2>/dev/null; then
-      echo "--- $log" >&2; tail -n 30 "$log" >&2
-      die "$variant exited before its first 201: ${cmd[*]}"
-    fi
-    if (($(now_ms) > deadline)); then
-      echo "--- $log" >&2; tail -n 30 "$log" >&2
-      die "$variant answered no 201 within ${START_TIMEOUT}s (last answer: $last): ${cmd[*]}"
-    fi
-    sleep "$POLL"
-  done
-  t1=$(now_ms)
-  RSS_FIRST_KB=$(rss_kb "$SERVER_PGID")
-  STARTUP_MS=$((t1 - t0))
-  [[ $(ps -o pgid= -p "$SERVER_PGID" | tr -d ' ') == "$SERVER_PGID" ]] \
-    || die "$variant: process $SERVER_PGID does not lead a process group of its own"
-}
-
-# wrk_run VARIANT PHASE TAG SECONDS PORT: one wrk run; sets WRK_LAST (its result, JSON), records it.
-wrk_run() {
-  local variant=$1 phase=$2 tag=$3 seconds=$4 port=$5 out=$WORK/wrk-$1-$2.txt line
-  BENCH_BODY_FILE="$ROOT/$BODY" BENCH_TOKEN=$TOKEN BENCH_RUN_TAG=$tag \
-    timeout --kill-after=5 $((seconds + 30)) \
-    wrk -t "$THREADS" -c "$CONNECTIONS" -d "${seconds}s" --timeout 5s -s "$LUA" "http://127.0.0.1:$port$OPERATION" \
-    >"$out" 2>&1 &
-  WRK_PID=$!
-  wait "$WRK_PID" || { WRK_PID=""; cat "$out" >&2; die "wrk failed against $variant ($phase)"; }
-  WRK_PID=""
-  line=$(grep '^WRK-RESULT ' "$out" | tail -n 1) || { cat "$out" >&2; die "wrk printed no result against $variant ($phase)"; }
-  WRK_LAST=${line#WRK-RESULT }
-  record "{\"kind\":\"load\",\"variant\":\"$variant\",\"phase\":\"$phase\",\"wrk\":$WRK_LAST}"
-}
-reset_stub() { # port
-  local code
-  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -X POST "http://127.0.0.1:$1/__admin/reset") || true
-  [[ $code == 200 ]] || die "POST /__admin/reset answered ${code:-nothing}"
-}
-
 # ---------------------------------------------------------------- the run
 STARTUP_VARIANTS=(stub)
 if [[ $CDS_STATE == on ]]; then STARTUP_VARIANTS+=(stub-cds); fi
-STARTUP_VARIANTS+=(prism)
-SERVERS=(stub prism) # the processes of the throughput phase
-if [[ $PRISM_QUIET == 1 ]]; then SERVERS+=(prism-quiet); fi
-LOAD_VARIANTS=(stub prism) # the measured runs of a round, in order; stub-reset is the stub's process
+STARTUP_VARIANTS+=(prism wiremock)
+SERVERS=(stub prism wiremock) # the processes of the throughput phase
+if [[ $PRISM_INFO == 1 ]]; then SERVERS+=(prism-info); fi
+LOAD_VARIANTS=(stub prism wiremock) # the measured runs of a round, in order; stub-reset is the stub's process
 if [[ $STUB_RESET == 1 ]]; then LOAD_VARIANTS+=(stub-reset); fi
-if [[ $PRISM_QUIET == 1 ]]; then LOAD_VARIANTS+=(prism-quiet); fi
+if [[ $PRISM_INFO == 1 ]]; then LOAD_VARIANTS+=(prism-info); fi
+SUSTAINED_VARIANTS=(stub prism wiremock)
 
-busy_before=$(cpu_busy 3)
 git_rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 git_dirty=$([[ -n $(git status --porcelain 2>/dev/null) ]] && echo true || echo false)
-jar_sha=$(sha256sum "$JAR" | cut -c1-16)
-built_jar_time=$(date -u -r "$BUILT_JAR" +%Y-%m-%dT%H:%M:%SZ)
 prism_version=$(node -p 'require("./node_modules/@stoplight/prism-cli/package.json").version' 2>/dev/null || echo unknown)
-java_version=$("$JAVA" -version 2>&1 | sed -n 2p)
-cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo unknown)
-mem_mb=$(awk '/^MemTotal/ { print int($2 / 1024) }' /proc/meminfo 2>/dev/null || echo 0)
-record "$(printf '{"kind":"env","date":%s,"host":{"cpus":%s,"cpu":%s,"memMb":%s,"kernel":%s},"java":%s,"node":%s,"prism":%s,"wrk":%s,"git":{"commit":%s,"dirty":%s},"jarSha256":%s,"jarBuiltAt":%s,"documentSameAsBuilt":%s,"loadAverageAtStart":%s,"cpuBusyPercentBefore":%s,"settings":{"runs":%s,"poll":%s,"threads":%s,"connections":%s,"durationSeconds":%s,"rounds":%s,"warmupSeconds":%s,"cds":%s,"token":%s,"body":%s,"bodyBytes":%s,"operation":%s},"commands":{"startup":{"stub":%s,"stub-cds":%s,"prism":%s},"load":{"stub":%s,"stub-reset":%s,"prism":%s,"prism-quiet":%s},"stubConfig":%s}}' \
-  "$(json_str "$(date -u +%Y-%m-%dT%H:%M:%SZ)")" "$(nproc)" "$(json_str "$cpu_model")" "$mem_mb" "$(json_str "$(uname -sr)")" \
-  "$(json_str "$java_version")" "$(json_str "$(node --version)")" "$(json_str "$prism_version")" \
-  "$(json_str "$(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2)")" "$(json_str "$git_rev")" "$git_dirty" \
-  "$(json_str "$jar_sha")" "$(json_str "$built_jar_time")" "$DOC_SAME" \
-  "$(json_str "$(cut -d' ' -f1-3 /proc/loadavg)")" "$busy_before" \
-  "$RUNS" "$POLL" "$THREADS" "$CONNECTIONS" "$DURATION" "$ROUNDS" "$WARMUP" \
-  "$(json_str "$CDS_STATE")" "$(json_str "$TOKEN")" "$(json_str "$BODY_SRC")" "$(wc -c <"$BODY")" "$(json_str "$OPERATION")" \
-  "$(json_str "$(display_cmd stub)")" "$(json_str "$(display_cmd stub-cds)")" "$(json_str "$(display_cmd prism)")" \
-  "$(json_str "$(display_cmd stub "$STUB_CONFIG")")" \
-  "$(json_str "$(display_cmd stub "$STUB_CONFIG") + POST /__admin/reset every 0.5 s")" \
-  "$(json_str "$(display_cmd prism)")" "$(json_str "$(display_cmd prism-quiet)")" "$(json_str "$(cat "$STUB_CONFIG")")")"
+# The environment and every command line, as one JSON record (node builds it from name=value pairs).
+env_pairs=(
+  "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)" "cpus=$(nproc)"
+  "cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo unknown)"
+  "memMb=$(awk '/^MemTotal/ { print int($2 / 1024) }' /proc/meminfo 2>/dev/null || echo 0)" "kernel=$(uname -sr)"
+  "java=$("$JAVA" -version 2>&1 | sed -n 2p)" "node=$(node --version)" "prism=$prism_version" "wiremock=$WIREMOCK_VERSION"
+  "wrk=$(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2)" "gitCommit=$git_rev" "gitDirty=$git_dirty"
+  "jarSha256=$(sha256sum "$JAR" | cut -c1-16)" "jarBuiltAt=$(date -u -r "$BUILT_JAR" +%Y-%m-%dT%H:%M:%SZ)"
+  "documentSameAsBuilt=$DOC_SAME" "loadAverageAtStart=$(cut -d' ' -f1-3 /proc/loadavg)" "cpuBusyPercentBefore=$busy_before"
+  "startedBusy=$RUN_BUSY" "runs=$RUNS" "poll=$POLL" "threads=$THREADS" "connections=$CONNECTIONS" "durationSeconds=$DURATION"
+  "rounds=$ROUNDS" "warmupSeconds=$WARMUP" "sustained=$SUSTAINED" "sustainedSeconds=$SUSTAINED_DURATION" "cds=$CDS_STATE"
+  "token=$TOKEN" "body=$BODY_SRC" "bodyBytes=$(wc -c <"$BODY")" "operation=$OPERATION" "stubConfig=$(cat "$STUB_CONFIG")"
+  "cmd.startup.stub=$(display_cmd stub)" "cmd.startup.stub-cds=$(display_cmd stub-cds)"
+  "cmd.startup.prism=$(display_cmd prism)" "cmd.startup.wiremock=$(display_cmd wiremock)"
+  "cmd.load.stub=$(display_cmd stub "$STUB_CONFIG")"
+  "cmd.load.stub-reset=$(display_cmd stub "$STUB_CONFIG") + POST /__admin/reset every 0.5 s"
+  "cmd.load.prism=$(display_cmd prism)" "cmd.load.prism-info=$(display_cmd prism-info)" "cmd.load.wiremock=$(display_cmd wiremock)"
+  "cmd.sustained.stub=$(display_cmd stub)" "cmd.sustained.prism=$(display_cmd prism)" "cmd.sustained.wiremock=$(display_cmd wiremock)"
+)
+record "$(node -e '
+  const r = { kind: "env", commands: {} };
+  for (const p of process.argv.slice(1)) {
+    const i = p.indexOf("="); const k = p.slice(0, i); let v = p.slice(i + 1);
+    const numeric = ["cpus", "memMb", "cpuBusyPercentBefore", "runs", "poll", "threads", "connections", "durationSeconds",
+      "rounds", "warmupSeconds", "sustained", "sustainedSeconds", "bodyBytes"];
+    if (numeric.includes(k)) v = Number(v);
+    else if (v === "true" || v === "false") v = v === "true";
+    if (k.startsWith("cmd.")) { const [, phase, variant] = k.split("."); (r.commands[phase] ??= {})[variant] = v; }
+    else r[k] = v;
+  }
+  console.log(JSON.stringify(r));' "${env_pairs[@]}")"
 
 echo "== cce-nodepool-stub benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ): $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), CPUs ${busy_before}% busy before the start"
-if ((busy_before > 20)); then echo "run.sh: warning: other processes keep the CPUs ${busy_before}% busy; the figures will be disturbed" >&2; fi
-echo "   stub:  $(display_cmd stub)"
-if [[ $CDS_STATE == on ]]; then echo "   cds:   $(display_cmd stub-cds)"; fi
-echo "   prism: $(display_cmd prism)   (Prism $prism_version)"
-echo "   body:  $BODY_SRC ($(wc -c <"$BODY") bytes), POST $OPERATION, X-Auth-Token"
-echo "   snapshot in $WORK: the jar built $built_jar_time, its bundled document, an AppCDS archive for it"
+echo "   stub:       $(display_cmd stub)   (throughput phase: + --config with maxNodePools: 2000000000)"
+if [[ $CDS_STATE == on ]]; then echo "   stub-cds:   $(display_cmd stub-cds)   (startup only)"; fi
+echo "   prism:      $(display_cmd prism)   (Prism $prism_version, the headline peer: validates, logs no line per request)"
+echo "   wiremock:   $(display_cmd wiremock)   (WireMock $WIREMOCK_VERSION: a static 201, no validation, the floor)"
+if [[ $PRISM_INFO == 1 ]]; then echo "   prism-info: $(display_cmd prism-info)   (Prism's defaults, for information)"; fi
+echo "   body:       $BODY_SRC ($(wc -c <"$BODY") bytes), POST $OPERATION, X-Auth-Token"
+echo "   snapshot in $WORK: the jar built $(date -u -r "$BUILT_JAR" +%Y-%m-%dT%H:%M:%SZ), its bundled document, an AppCDS archive for it"
 
 echo "== startup: $RUNS runs each, launch to first 201 (poll every ${POLL}s)"
 cpu_mark
@@ -379,41 +298,49 @@ for server in "${SERVERS[@]}"; do
   PGID_OF[$server]=$SERVER_PGID
   PORT_OF[$server]=$PORT
 done
+# Does each peer validate? An empty object lacks every required member of the request: a validating
+# server rejects it (4xx), WireMock answers its 201 all the same.
+for server in "${SERVERS[@]}"; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST -H 'Content-Type: application/json' \
+    -H "X-Auth-Token: $TOKEN" --data '{}' "http://127.0.0.1:${PORT_OF[$server]}$OPERATION") || true
+  rejects=$([[ $code =~ ^4 ]] && echo true || echo false)
+  echo "   $server answers $code to an invalid body ({})"
+  record "{\"kind\":\"validates\",\"variant\":\"$server\",\"status\":\"$code\",\"rejectsInvalid\":$rejects}"
+done
 sleep 1
 for server in "${SERVERS[@]}"; do RSS_START[$server]=$(rss_kb "${PGID_OF[$server]}"); done
 if ((WARMUP > 0)); then
-  for server in "${SERVERS[@]}"; do wrk_run "$server" warmup w "$WARMUP" "${PORT_OF[$server]}"; done
+  for server in "${SERVERS[@]}"; do
+    wrk_run "$server" warmup w "$WARMUP" "${PORT_OF[$server]}"
+    record "{\"kind\":\"load\",\"variant\":\"$server\",\"phase\":\"warmup\",\"wrk\":$WRK_LAST}"
+  done
 fi
 for ((round = 1; round <= ROUNDS; round++)); do
   for variant in "${LOAD_VARIANTS[@]}"; do
     server=${variant%-reset}
     port=${PORT_OF[$server]}
     tag=m$round
-    if [[ $server == stub ]]; then reset_stub "$port"; fi # forget the node pools of earlier runs
+    if [[ $server == stub ]]; then
+      code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -X POST "http://127.0.0.1:$port/__admin/reset") || true
+      [[ $code == 200 ]] || die "POST /__admin/reset answered ${code:-nothing}" # forget the pools of earlier runs
+    fi
     if [[ $variant == stub-reset ]]; then
       tag=r$round
       (while sleep 0.5; do curl -s -o /dev/null --max-time 2 -X POST "http://127.0.0.1:$port/__admin/reset" || true; done) &
-      RESET_PID=$!
+      HELPERS+=($!)
     fi
     cpu_mark
     mark=$MARK
     server_cpu=$(group_cpu_ms "${PGID_OF[$server]}")
     wrk_run "$variant" "round$round" "$tag" "$DURATION" "$port"
     server_cpu=$(($(group_cpu_ms "${PGID_OF[$server]}") - server_cpu))
-    stop_reset_loop
+    for pid in "${HELPERS[@]}"; do stop_helper "$pid"; done
     cpu_mark
     foreign=$(foreign_cpus "$mark" "$MARK")
+    record "{\"kind\":\"load\",\"variant\":\"$variant\",\"phase\":\"round$round\",\"wrk\":$WRK_LAST}"
     record "{\"kind\":\"foreign\",\"phase\":\"round$round-$variant\",\"cpus\":$foreign}"
     record "{\"kind\":\"servercpu\",\"variant\":\"$variant\",\"phase\":\"round$round\",\"cpuMs\":$server_cpu}"
-    node -e '
-      const [json, name, round, foreign, cpu] = process.argv.slice(1); const r = JSON.parse(json);
-      const s = Object.entries(r.statuses).map(([k, v]) => k + ":" + v).join(" ");
-      const e = Object.entries(r.errors).filter(([, v]) => v > 0).map(([k, v]) => k + ":" + v).join(" ") || "none";
-      console.log(`   round ${round} ${name.padEnd(11)} ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s`
-        + `  p50 ${(r.latencyMicros.p50 / 1000).toFixed(2)} ms  p99 ${(r.latencyMicros.p99 / 1000).toFixed(2)} ms`
-        + `  server CPU ${(cpu * 1000 / r.requests).toFixed(0)} us/request  answers ${s}  socket errors ${e}`
-        + `  other processes ${foreign} CPUs`);
-    ' "$WRK_LAST" "$variant" "$round" "$foreign" "$server_cpu"
+    wrk_line "round $round $variant" "$WRK_LAST" "$server_cpu" "$foreign"
   done
 done
 for server in "${SERVERS[@]}"; do
@@ -422,6 +349,35 @@ for server in "${SERVERS[@]}"; do
   echo "   $server: RSS $((RSS_START[$server] / 1024)) MiB after start, $((rss_load / 1024)) MiB after the load"
   stop_group "${PGID_OF[$server]}"
 done
+
+if [[ $SUSTAINED == 1 ]]; then
+  echo "== sustained: each server afresh, wrk -t$THREADS -c$CONNECTIONS -d${SUSTAINED_DURATION}s of unique creates, RSS every second"
+  echo "   (the stub as its README starts it, no configuration: 507 after its default maxNodePools of 10,000, counted apart)"
+  for variant in "${SUSTAINED_VARIANTS[@]}"; do
+    start_server "$variant" "$WORK/sustained-$variant.log"
+    pgid=$SERVER_PGID
+    sleep 1
+    rss_start=$(rss_kb "$pgid")
+    series=$WORK/rss-sustained-$variant.txt
+    (t0=$(now_ms); while :; do echo "$(($(now_ms) - t0)) $(rss_kb "$pgid")"; sleep 1; done) >"$series" &
+    HELPERS+=($!)
+    cpu_mark
+    mark=$MARK
+    server_cpu=$(group_cpu_ms "$pgid")
+    wrk_run "$variant" sustained s "$SUSTAINED_DURATION" "$PORT"
+    server_cpu=$(($(group_cpu_ms "$pgid") - server_cpu))
+    rss_end=$(rss_kb "$pgid")
+    for pid in "${HELPERS[@]}"; do stop_helper "$pid"; done
+    cpu_mark
+    foreign=$(foreign_cpus "$mark" "$MARK")
+    stop_group "$pgid"
+    rss_series=$(awk '{ printf "%s%d", (NR > 1 ? "," : ""), $2 }' "$series")
+    record "{\"kind\":\"sustained\",\"variant\":\"$variant\",\"wrk\":$WRK_LAST,\"cpuMs\":$server_cpu,\"rssStartKb\":$rss_start,\"rssEndKb\":$rss_end,\"rssSeriesKb\":[$rss_series]}"
+    record "{\"kind\":\"foreign\",\"phase\":\"sustained-$variant\",\"cpus\":$foreign}"
+    wrk_line "sustained $variant" "$WRK_LAST" "$server_cpu" "$foreign"
+    echo "   $variant: RSS $((rss_start / 1024)) MiB after start, $((rss_end / 1024)) MiB after ${SUSTAINED_DURATION} s (peak of the samples $(awk 'BEGIN { m = 0 } $2 > m { m = $2 } END { print int(m / 1024) }' "$series") MiB)"
+  done
+fi
 
 busy_after=$(cpu_busy 3)
 echo "   CPUs ${busy_after}% busy after the end (other processes), load $(cut -d' ' -f1-3 /proc/loadavg)"
