@@ -16,9 +16,17 @@ import java.util.Optional;
  * @param tables    the tables of the reference page the rule comes from
  * @param fields    JSON pointers of the fields the rule reads ({@code *} for any member or index)
  * @param errorCode the CCE error code of a rejection for this rule alone; empty for the default
+ * @param schemaKeywords document pointers of the schema keywords that state this rule as well (an
+ *     {@code anyOf}, a {@code not}): the rule reports such a violation, the keyword's own errors are left out
  */
 public record Rule(
-        String id, Scope scope, String message, List<Integer> tables, List<String> fields, Optional<String> errorCode) {
+        String id,
+        Scope scope,
+        String message,
+        List<Integer> tables,
+        List<String> fields,
+        Optional<String> errorCode,
+        List<String> schemaKeywords) {
 
     /** Where a rule applies. */
     public enum Scope {
@@ -35,6 +43,7 @@ public record Rule(
         tables = List.copyOf(tables);
         fields = List.copyOf(fields);
         Objects.requireNonNull(errorCode, "errorCode");
+        schemaKeywords = List.copyOf(schemaKeywords);
     }
 
     /** Reads one entry of {@code x-cce-rules}; {@code scope} defaults to {@code request}. */
@@ -43,6 +52,8 @@ public record Rule(
         entry.path("tables").forEach(t -> tables.add(t.asInt()));
         List<String> fields = new ArrayList<>();
         entry.path("fields").forEach(f -> fields.add(f.asText()));
+        List<String> schemaKeywords = new ArrayList<>();
+        entry.path("schemaKeywords").forEach(k -> schemaKeywords.add(k.asText()));
         Scope scope = Scope.valueOf(entry.path("scope").asText("request").toUpperCase(Locale.ROOT));
         return new Rule(
                 entry.path("id").asText(),
@@ -50,7 +61,8 @@ public record Rule(
                 entry.path("message").asText(),
                 tables,
                 fields,
-                Optional.ofNullable(entry.path("errorCode").textValue()));
+                Optional.ofNullable(entry.path("errorCode").textValue()),
+                schemaKeywords);
     }
 
     /** Whether the rule depends on the cluster. */

@@ -43,7 +43,12 @@ public final class NodePoolValidator {
 
     private final CompletableFuture<Compiled> compiled;
 
-    private record Compiled(ContractDocument document, Schema schema, SchemaMessages messages) {
+    /**
+     * @param ruleStated document pointers of the schema keywords that state a rule of x-cce-rules as well
+     *     (the rules' {@code schemaKeywords}): the rule reports such a violation, once, by its id and message
+     */
+    private record Compiled(ContractDocument document, Schema schema, SchemaMessages messages,
+            Set<String> ruleStated) {
     }
 
     private NodePoolValidator(CompletableFuture<Compiled> compiled) {
@@ -89,7 +94,9 @@ public final class NodePoolValidator {
             schema.validate(example);
             ContractRules.check(example, Cluster.cce(Cluster.DEFAULT_MAX_NODES));
         }
-        return new Compiled(document, schema, new SchemaMessages(document));
+        Set<String> ruleStated = new LinkedHashSet<>();
+        ContractRules.rules().forEach(rule -> ruleStated.addAll(rule.schemaKeywords()));
+        return new Compiled(document, schema, new SchemaMessages(document), Set.copyOf(ruleStated));
     }
 
     /** Waits until the schema is compiled; rethrows what made compiling fail. */
@@ -140,13 +147,34 @@ public final class NodePoolValidator {
                     + " it."));
         } else {
             for (Error error : errors) {
-                out.add(c.messages().toViolation(error));
+                if (!statesARule(error, c.ruleStated())) {
+                    out.add(c.messages().toViolation(error));
+                }
             }
         }
         if (body.isObject()) {
             out.addAll(ContractRules.check(body, cluster));
         }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * Whether the error comes from a schema keyword that states a rule of x-cce-rules (login needs sshKey or
+     * userPassword, fixedIps or ipBlock, count with eip): {@link ContractRules} reports the same fact as one
+     * violation with the rule's id and message, so the keyword's generic error is left out.
+     */
+    private static boolean statesARule(Error error, Set<String> ruleStated) {
+        if (ruleStated.isEmpty() || error.getSchemaLocation() == null
+                || error.getSchemaLocation().getFragment() == null) {
+            return false;
+        }
+        String fragment = error.getSchemaLocation().getFragment().toString();
+        for (String keyword : ruleStated) {
+            if (fragment.equals(keyword) || fragment.startsWith(keyword + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

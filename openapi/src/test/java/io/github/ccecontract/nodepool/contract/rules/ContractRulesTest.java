@@ -63,6 +63,9 @@ class ContractRulesTest {
       assertEquals(fields, rule.fields(), rule.id() + ": fields");
       assertEquals(java.util.Optional.ofNullable(documented.path("errorCode").textValue()), rule.errorCode(),
           rule.id() + ": errorCode");
+      List<String> keywords = new ArrayList<>();
+      documented.path("schemaKeywords").forEach(k -> keywords.add(k.asText()));
+      assertEquals(keywords, rule.schemaKeywords(), rule.id() + ": schemaKeywords");
     }
   }
 
@@ -71,7 +74,7 @@ class ContractRulesTest {
     List<Rule> documented = ContractRules.rules();
     IllegalStateException missingCheck = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
         () -> ContractRules.bind(Stream.concat(documented.stream(), Stream.of(new Rule("no-such-rule",
-            Rule.Scope.REQUEST, "m", List.of(), List.of(), java.util.Optional.empty()))).toList()));
+            Rule.Scope.REQUEST, "m", List.of(), List.of(), java.util.Optional.empty(), List.of()))).toList()));
     assertTrue(missingCheck.getMessage().contains("rules without a check [no-such-rule]"), missingCheck.getMessage());
     IllegalStateException missingRule = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
         () -> ContractRules.bind(documented.subList(1, documented.size())));

@@ -60,11 +60,11 @@ class NodePoolValidatorTest {
     @Test
     void aModelIsValidatedAsTheJsonItWrites() throws Exception {
         JsonNode json = Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST);
-        ((ObjectNode) json.at("/spec/nodeTemplate/dataVolumes/0")).put("size", 2000);
+        ((ObjectNode) json.at("/spec/nodeTemplate/rootVolume")).put("size", 2000);
         NodePool model = CceJson.mapper().treeToValue(json, NodePool.class);
         assertEquals(VALIDATOR.validate(json, null), VALIDATOR.validate(model, null));
-        assertEquals(List.of(new Violation().pointer("/spec/nodeTemplate/dataVolumes/0/size").rule("maximum")
-                        .message("spec.nodeTemplate.dataVolumes[0].size must be at most 1024 (it is 2000).")),
+        assertEquals(List.of(new Violation().pointer("/spec/nodeTemplate/rootVolume/size").rule("maximum")
+                        .message("spec.nodeTemplate.rootVolume.size must be at most 1024 (it is 2000).")),
                 VALIDATOR.validate(model, null));
     }
 
