@@ -1,5 +1,6 @@
 package io.github.ccecontract.nodepool.client;
 
+import io.github.ccecontract.nodepool.client.model.ApiGatewayError;
 import io.github.ccecontract.nodepool.client.model.CceError;
 import io.github.ccecontract.nodepool.client.model.Violation;
 import java.util.List;
@@ -19,20 +20,24 @@ import java.util.Optional;
  * </ul>
  *
  * <p>{@link #errorCode()} and {@link #errorMessage()} give CCE's values, or the gateway's when CCE's
- * are absent; {@link #error()} has the parsed body for those who need to tell them apart.
+ * are absent; {@link #error()} ({@code CceError}) or {@link #gatewayError()} ({@code ApiGatewayError},
+ * the gateway's own schema) has the parsed body for those who need to tell them apart.
  */
 public final class CceServiceException extends CceException {
   private static final long serialVersionUID = 1L;
 
   private final int statusCode;
   private final transient CceError error;
+  private final transient ApiGatewayError gatewayError;
   private final String requestId;
   private final String bodyPrefix;
 
-  CceServiceException(String message, int statusCode, CceError error, String requestId, String bodyPrefix) {
+  CceServiceException(String message, int statusCode, CceError error, ApiGatewayError gatewayError,
+      String requestId, String bodyPrefix) {
     super(message, null);
     this.statusCode = statusCode;
     this.error = error;
+    this.gatewayError = gatewayError;
     this.requestId = requestId;
     this.bodyPrefix = bodyPrefix;
   }
@@ -47,21 +52,19 @@ public final class CceServiceException extends CceException {
    * gateway's {@code error_code} (for example {@code APIG.1002}), else {@code null}.
    */
   public String errorCode() {
-    if (error == null) return null;
-    return error.getErrorCode() != null ? error.getErrorCode() : error.getGatewayErrorCode();
+    if (error != null) return error.getErrorCode();
+    return gatewayError == null ? null : gatewayError.getErrorCode();
   }
 
   /** The error message: CCE's {@code errorMessage}, else the gateway's {@code error_msg}, else {@code null}. */
   public String errorMessage() {
-    if (error == null) return null;
-    return error.getErrorCode() != null || error.getErrorMessage() != null
-        ? error.getErrorMessage() : error.getGatewayErrorMessage();
+    if (error != null) return error.getErrorMessage();
+    return gatewayError == null ? null : gatewayError.getErrorMsg();
   }
 
   /** Whether the error came from the API gateway ({@code error_code}/{@code error_msg}, no CCE code). */
   public boolean isGatewayError() {
-    return error != null && error.getErrorCode() == null && error.getErrorMessage() == null
-        && (error.getGatewayErrorCode() != null || error.getGatewayErrorMessage() != null);
+    return error == null && gatewayError != null;
   }
 
   /** The rules the request broke, as the stub reports them ({@code violations}); empty if none were sent. */
@@ -74,9 +77,17 @@ public final class CceServiceException extends CceException {
     return Optional.ofNullable(requestId);
   }
 
-  /** The parsed error body, if the body was a JSON object with at least one of the error fields. */
+  /** CCE's parsed error body, if the body was a JSON object with errorCode or errorMessage. */
   public Optional<CceError> error() {
     return Optional.ofNullable(error);
+  }
+
+  /**
+   * The API gateway's parsed error body, if the body was a JSON object with error_code or error_msg
+   * and no CCE error fields.
+   */
+  public Optional<ApiGatewayError> gatewayError() {
+    return Optional.ofNullable(gatewayError);
   }
 
   /** The start of the body as text (at most {@value ErrorMapper#BODY_PREFIX_CHARS} characters); empty if there was none. */

@@ -2,6 +2,7 @@ package io.github.ccecontract.nodepool.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ccecontract.nodepool.client.model.ApiGatewayError;
 import io.github.ccecontract.nodepool.client.model.CceError;
 import io.github.ccecontract.nodepool.client.model.Violation;
 import java.io.IOException;
@@ -31,16 +32,18 @@ final class ErrorMapper {
       bytes = new byte[0];
     }
     String requestId = headers.get(REQUEST_ID_HEADER);
-    CceError error = parse(bytes);
+    JsonNode tree = tree(bytes);
+    CceError error = parse(tree);
+    ApiGatewayError gatewayError = error == null ? parseGateway(tree) : null;
     String prefix = prefix(bytes);
 
     StringBuilder message = new StringBuilder("HTTP ").append(status);
     if (reason != null && !reason.isBlank()) message.append(' ').append(reason.strip());
     message.append(": ");
-    if (error != null) {
-      boolean cce = error.getErrorCode() != null || error.getErrorMessage() != null;
-      String code = cce ? error.getErrorCode() : error.getGatewayErrorCode();
-      String text = cce ? error.getErrorMessage() : error.getGatewayErrorMessage();
+    if (error != null || gatewayError != null) {
+      boolean cce = error != null;
+      String code = cce ? error.getErrorCode() : gatewayError.getErrorCode();
+      String text = cce ? error.getErrorMessage() : gatewayError.getErrorMsg();
       message.append(code == null ? "(no error code)" : code);
       if (text != null) message.append(' ').append(oneLine(text));
       if (!cce) message.append(" (API gateway)");
@@ -58,19 +61,37 @@ final class ErrorMapper {
       }
       message.setLength(message.length() - 1);
     }
-    return new CceServiceException(message.toString(), status, error, requestId, prefix);
+    return new CceServiceException(message.toString(), status, error, gatewayError, requestId, prefix);
   }
 
-  /** The body as a CceError, if it is a JSON object that has at least one of the error fields. */
-  private CceError parse(byte[] bytes) {
+  /** The body as a JSON object, or null. */
+  private JsonNode tree(byte[] bytes) {
     if (bytes.length == 0) return null;
     try {
       JsonNode tree = mapper.readTree(bytes);
-      if (tree == null || !tree.isObject()) return null;
+      return tree != null && tree.isObject() ? tree : null;
+    } catch (IOException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The body as CCE's error (CceError), if it has errorCode or errorMessage. */
+  private CceError parse(JsonNode tree) {
+    if (tree == null || !(tree.has("errorCode") || tree.has("errorMessage"))) return null;
+    try {
       CceError error = mapper.treeToValue(tree, CceError.class);
-      boolean any = error.getErrorCode() != null || error.getErrorMessage() != null
-          || error.getGatewayErrorCode() != null || error.getGatewayErrorMessage() != null;
-      return any ? error : null;
+      return error.getErrorCode() != null || error.getErrorMessage() != null ? error : null;
+    } catch (IOException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The body as the API gateway's error (ApiGatewayError), if it has error_code or error_msg. */
+  private ApiGatewayError parseGateway(JsonNode tree) {
+    if (tree == null || !(tree.has("error_code") || tree.has("error_msg"))) return null;
+    try {
+      ApiGatewayError error = mapper.treeToValue(tree, ApiGatewayError.class);
+      return error.getErrorCode() != null || error.getErrorMsg() != null ? error : null;
     } catch (IOException | IllegalArgumentException e) {
       return null;
     }

@@ -238,8 +238,8 @@ class CceNodePoolClientTest {
     assertEquals("APIG.1002", e.errorCode());
     assertEquals("Incorrect token or token resolution failed", e.errorMessage());
     assertTrue(e.isGatewayError());
-    assertEquals("APIG.1002", e.error().orElseThrow().getGatewayErrorCode());
-    assertNull(e.error().orElseThrow().getErrorCode());
+    assertEquals("APIG.1002", e.gatewayError().orElseThrow().getErrorCode());
+    assertTrue(e.error().isEmpty(), "no CCE error body");
     assertEquals(List.of(), e.violations());
     assertEquals("HTTP 401 Client Error: APIG.1002 Incorrect token or token resolution failed (API gateway)"
         + " [X-Request-Id: req-401]", e.getMessage());

@@ -34,8 +34,17 @@ class GeneratedSourcesTest {
     return Path.of(dir).resolve(PACKAGE_DIR);
   }
 
+  /**
+   * Schemas the client's pom maps to an existing type (schemaMappings), so that no class is generated:
+   * UnauthorizedError, the 401's oneOf of CceError and ApiGatewayError.
+   */
+  private static final Set<String> NOT_GENERATED = Set.of("UnauthorizedError");
+
   private static JsonNode schemas() {
-    return Contract.document().path("components").path("schemas");
+    com.fasterxml.jackson.databind.node.ObjectNode generated =
+        Contract.document().path("components").path("schemas").deepCopy();
+    generated.remove(NOT_GENERATED);
+    return generated;
   }
 
   private static String className(String schema) {
@@ -113,7 +122,8 @@ class GeneratedSourcesTest {
         if (property.has("default")) defaults++;
       }
     }
-    assertEquals(3, defaults, "the document's defaults: spec.type, nicMultiqueue, __system__encrypted");
+    assertEquals(0, defaults, "the document declares no default (values the service fills in are described, D18,"
+        + " D23, D24): a generated client sends only what the user set");
     assertEquals(defaults, documentedDefaults, "a Javadoc 'Default:' line per default");
   }
 

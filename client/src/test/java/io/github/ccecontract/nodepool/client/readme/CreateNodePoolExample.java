@@ -7,6 +7,7 @@ import io.github.ccecontract.nodepool.client.CceValidationException;
 import io.github.ccecontract.nodepool.client.auth.AkSkCredentials;
 import io.github.ccecontract.nodepool.client.auth.Credentials;
 import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
+import io.github.ccecontract.nodepool.client.model.DataVolume;
 import io.github.ccecontract.nodepool.client.model.Login;
 import io.github.ccecontract.nodepool.client.model.NodePool;
 import io.github.ccecontract.nodepool.client.model.NodePoolMetadata;
@@ -47,7 +48,7 @@ public final class CreateNodePoolExample {
                 .os(NodeTemplate.OsEnum.EULER_OS_2_9)
                 .login(new Login().sshKey("KeyPair-nodepool"))
                 .rootVolume(new Volume().volumetype(Volume.VolumetypeEnum.SATA).size(40))
-                .dataVolumes(List.of(new Volume().volumetype(Volume.VolumetypeEnum.SATA).size(100)))
+                .dataVolumes(List.of(new DataVolume().volumetype(DataVolume.VolumetypeEnum.SATA).size(100)))
                 .putK8sTagsItem("team", "payments")
                 .addTaintsItem(new Taint().key("dedicated").value("payments")
                     .effect(Taint.EffectEnum.NO_SCHEDULE))));

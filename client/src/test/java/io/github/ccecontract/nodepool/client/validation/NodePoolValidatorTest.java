@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ccecontract.nodepool.client.CceJson;
 import io.github.ccecontract.nodepool.client.Contract;
 import io.github.ccecontract.nodepool.client.model.Login;
+import io.github.ccecontract.nodepool.client.model.DataVolume;
 import io.github.ccecontract.nodepool.client.model.NodeExtendParam;
 import io.github.ccecontract.nodepool.client.model.NodePool;
 import io.github.ccecontract.nodepool.client.model.Violation;
-import io.github.ccecontract.nodepool.client.model.Volume;
 import io.github.ccecontract.nodepool.openapi.NodePoolContract.DocumentedExample;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
@@ -118,8 +118,8 @@ class NodePoolValidatorTest {
     NodeExtendParam extendParam = pool.getSpec().getNodeTemplate().getExtendParam();
     extendParam.setPreInstall("not base64!");
     extendParam.setNodeImageId("");
-    Volume data = pool.getSpec().getNodeTemplate().getDataVolumes().get(0);
-    data.setSize(39);
+    DataVolume data = pool.getSpec().getNodeTemplate().getDataVolumes().get(0);
+    data.setSize(0);
     data.setHwPassthrough(false);
     assertEquals(List.of(
         "/spec/nodeTemplate/dataVolumes/0/hw:passthrough [elastic-bms-volumes-passthrough]",
