@@ -62,7 +62,8 @@ async function rejected(): Promise<void> {
     path: { project_id: 'cross-language-project', cluster_id: 'cce-cluster' },
     body,
   });
-  const cceError: CceError | undefined = error;
+  // The error type is the union of the documented error bodies; CCE's has errorCode.
+  const cceError: CceError | undefined = error !== undefined && 'errorCode' in error ? error : undefined;
   const code = cceError?.errorCode;
   const pointers = (cceError?.violations ?? []).map((v) => `${v.pointer} (${v.rule})`);
   console.log(`cce-cluster-request.json with maxNodeCount 2 < minNodeCount 5: HTTP ${response.status}, errorCode ${code},`
