@@ -10,7 +10,8 @@
 // into view). It collects the page's text and checks that
 // - the operation (summary, method and path) is on the page;
 // - every schema of components/schemas is rendered: its name as a type label "(Name)", or, for a
-//   schema that is a request or response body, each of its members as a field;
+//   schema that is a request or response body (or an alternative of a oneOf body, whose tab is
+//   picked), each of its members as a field;
 // - both documented example pairs are rendered: with each request and each 201 example picked,
 //   every scalar value of that example is in the sample panel's text;
 // - nothing went wrong: no console error, no uncaught exception, no failed request, and no request
@@ -42,11 +43,21 @@ const [[method, operation]] = Object.entries(pathItem).filter(([m]) => ['get', '
 const requestMedia = resolve(operation.requestBody).content['application/json'];
 const responses = Object.entries(operation.responses).map(([code, r]) => [code, resolve(r)]);
 const created = responses.find(([code]) => code === '201')[1].content['application/json'];
-const bodySchemas = new Map(); // schema name -> where it is a body
-bodySchemas.set(refName(requestMedia.schema), 'request');
+// Schemas shown as a body, not under a type label: name -> the states that show them ('operation' for
+// the request body, 'response <code>' for a response, 'response <code> / <alternative>' for each
+// alternative of a oneOf or anyOf body, shown when its tab is picked).
+const bodySchemas = new Map();
+const shownIn = (name, state) => bodySchemas.set(name, [...(bodySchemas.get(name) ?? []), state]);
+shownIn(refName(requestMedia.schema), 'operation');
+const alternatives = new Map(); // response code -> names of the alternatives of its body
 for (const [code, r] of responses) {
   const name = refName(r?.content?.['application/json']?.schema);
-  if (name && !bodySchemas.has(name)) bodySchemas.set(name, `response ${code}`);
+  if (!name) continue;
+  shownIn(name, `response ${code}`);
+  const schema = resolve(doc.components.schemas[name]);
+  const alts = (schema.oneOf ?? schema.anyOf ?? []).map(refName).filter(Boolean);
+  if (alts.length > 0) alternatives.set(code, alts);
+  alts.forEach((alt) => shownIn(alt, `response ${code} / ${alt}`));
 }
 const examplePairs = {
   request: Object.entries(requestMedia.examples).map(([key, e]) => ({ key, ...resolve(e) })),
@@ -136,9 +147,15 @@ try {
     problems.push(`response status tabs ${statuses.join(' ')}; the document has ${documented.join(' ')}`);
   }
   for (let i = 0; i < statuses.length; i++) {
+    const code = statuses[i].trim();
     await statusTabs.nth(i).click();
     await page.waitForTimeout(100);
-    await harvest(`response ${statuses[i].trim()}`);
+    await harvest(`response ${code}`);
+    for (const alt of alternatives.get(code) ?? []) {
+      await page.getByText(alt, { exact: true }).first().click();
+      await page.waitForTimeout(100);
+      await harvest(`response ${code} / ${alt}`);
+    }
   }
   await statusTabs.first().click();
 
@@ -159,24 +176,39 @@ try {
     }
   }
 
-  // Every schema.
+  // Every schema: under a type label "(Name)" on a line of its own in some state, or, where it is a body
+  // (or an alternative of one), with each of its members as a field in a state that shows it; a oneOf
+  // or anyOf body with "One of:" and the name of each alternative.
   const lines = all();
-  const text = [...lines].join('\n');
   const rendered = [];
-  for (const [name, schema] of Object.entries(doc.components.schemas)) {
-    if (text.includes(`(${name})`)) {
+  for (const [name, raw] of Object.entries(doc.components.schemas)) {
+    const schema = resolve(raw);
+    if (lines.has(`(${name})`)) {
       rendered.push(name);
-    } else if (bodySchemas.has(name)) {
-      const members = Object.keys(resolve(schema).properties ?? {});
-      const absent = members.filter((m) => !lines.has(m));
-      if (members.length > 0 && absent.length === 0) rendered.push(`${name} (${bodySchemas.get(name)} body)`);
-      else problems.push(`schema ${name} (${bodySchemas.get(name)} body): members not on the page: ${absent.join(', ')}`);
+      continue;
+    }
+    const states = bodySchemas.get(name) ?? [];
+    const members = Object.keys(schema.properties ?? {});
+    const alts = (schema.oneOf ?? schema.anyOf ?? []).map(refName).filter(Boolean);
+    const shown = states.find((state) => {
+      const l = texts.get(state) ?? new Set();
+      return members.length > 0 ? members.every((m) => l.has(m))
+        : alts.length > 0 && [...l].some((x) => /^(One|Any) of:?$/.test(x)) && alts.every((a) => l.has(a));
+    });
+    if (shown) {
+      rendered.push(`${name} (${shown})`);
+    } else if (states.length > 0) {
+      problems.push(`schema ${name} is not on the page: not under a type label "(${name})" and not shown in ${states.join(', ')}`
+        + (members.length > 0 ? ` with its members ${members.join(', ')}` : ` with its alternatives ${alts.join(', ')}`));
     } else {
-      problems.push(`schema ${name} is not on the page (no "(${name})" in any state)`);
+      problems.push(`schema ${name} is not on the page (no type label "(${name})" in any state)`);
     }
   }
   events.push(`${rendered.length} of ${Object.keys(doc.components.schemas).length} schemas rendered: ${rendered.join(', ')}`);
   events.push(`states visited: ${[...texts.keys()].join(', ')}`);
+  if (process.env.RENDER_DUMP) {
+    fs.writeFileSync(process.env.RENDER_DUMP, [...texts].map(([state, l]) => `### ${state}\n${[...l].join('\n')}`).join('\n'));
+  }
 } catch (e) {
   problems.push(`could not drive the page: ${e instanceof Error ? e.message : e}`);
 } finally {
