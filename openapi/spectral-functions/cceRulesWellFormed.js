@@ -2,12 +2,15 @@
 // Rule cce-rules-well-formed: the top-level `x-cce-rules` is a non-empty list of objects,
 // each with a unique kebab-case `id`, a non-empty `message`, `tables` (a non-empty list of
 // integers 1..24), `fields` (a non-empty list of non-empty strings), and optionally
-// `errorCode` (a string starting with "CCE") and `scope` ("request" or "cluster").
+// `errorCode` (a string starting with "CCE"), `scope` ("request" or "cluster") and
+// `schemaKeywords` (JSON pointers to the anyOf/oneOf/allOf/not keywords of component schemas that
+// state the rule as well).
 // Other keys are refused (typo guard) unless they start with "x-".
 const { isObject, isNonEmptyString } = require('./cce-lib.js');
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const KNOWN = new Set(['id', 'message', 'tables', 'fields', 'errorCode', 'scope']);
+const KNOWN = new Set(['id', 'message', 'tables', 'fields', 'errorCode', 'scope', 'schemaKeywords']);
+const SCHEMA_KEYWORD = /^\/components\/schemas\/[^/]+(\/.+)?\/(anyOf|oneOf|allOf|not)$/;
 const SCOPES = ['request', 'cluster'];
 
 module.exports = function cceRulesWellFormed(input) {
@@ -62,6 +65,17 @@ module.exports = function cceRulesWellFormed(input) {
     }
     if (r.scope !== undefined && !SCOPES.includes(r.scope)) {
       results.push({ message: `${label}: scope ${JSON.stringify(r.scope)} is not one of ${SCOPES.join(', ')}.`, path: [...p, 'scope'] });
+    }
+    if (r.schemaKeywords !== undefined) {
+      if (!Array.isArray(r.schemaKeywords) || r.schemaKeywords.length === 0) {
+        results.push({ message: `${label}: schemaKeywords must be a non-empty list of JSON pointers to the schema keywords (anyOf, oneOf, allOf, not) that state the rule as well.`, path: [...p, 'schemaKeywords'] });
+      } else {
+        r.schemaKeywords.forEach((k, j) => {
+          if (typeof k !== 'string' || !SCHEMA_KEYWORD.test(k)) {
+            results.push({ message: `${label}: schemaKeywords[${j}] is ${JSON.stringify(k)}, not a JSON pointer to an anyOf, oneOf, allOf or not of a component schema.`, path: [...p, 'schemaKeywords', j] });
+          }
+        });
+      }
     }
     for (const k of Object.keys(r)) {
       if (!KNOWN.has(k) && !k.startsWith('x-')) {

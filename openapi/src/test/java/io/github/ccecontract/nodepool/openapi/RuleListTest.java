@@ -27,7 +27,20 @@ class RuleListTest {
     static final Pattern KEBAB_CASE = Pattern.compile("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
     static final Pattern ERROR_CODE = Pattern.compile("^CCE\\.[0-9]{8}$");
     static final Set<String> REQUIRED_KEYS = Set.of("id", "message", "tables", "fields");
-    static final Set<String> OPTIONAL_KEYS = Set.of("errorCode", "scope");
+    static final Set<String> OPTIONAL_KEYS = Set.of("errorCode", "scope", "schemaKeywords");
+
+    /** Keywords a rule may be stated by in the schema as well (schemaKeywords): the applicators of OpenAPI 3.0. */
+    static final Set<String> SCHEMA_KEYWORDS = Set.of("anyOf", "oneOf", "allOf", "not");
+
+    /**
+     * Document pointers of the schema keywords that state a rule of x-cce-rules as well (its schemaKeywords):
+     * the rule's cases cover them, so they are not constraints of the catalogue of their own.
+     */
+    static Set<String> ruleStatedKeywords() {
+        Set<String> out = new java.util.TreeSet<>();
+        rules().forEach(rule -> rule.path("schemaKeywords").forEach(k -> out.add(k.asText())));
+        return out;
+    }
     static final Set<String> SCOPES = Set.of("request", "cluster");
 
     /** The x-cce-rules list of the bundled document. */
@@ -122,6 +135,23 @@ class RuleListTest {
             JsonNode scope = rule.get("scope");
             assertTrue(scope.isTextual() && SCOPES.contains(scope.asText()), where + "/scope: rule 'one of "
                     + SCOPES + "': got " + scope);
+        }
+        if (rule.has("schemaKeywords")) {
+            JsonNode keywords = rule.get("schemaKeywords");
+            assertTrue(keywords.isArray() && !keywords.isEmpty(), where + "/schemaKeywords: rule 'non-empty list'");
+            assertFalse("cluster".equals(rule.path("scope").asText()), where + "/schemaKeywords: rule 'a"
+                    + " cluster-scoped rule cannot be stated by the schema'");
+            for (int k = 0; k < keywords.size(); k++) {
+                String keyword = keywords.get(k).asText();
+                String keywordWhere = where + "/schemaKeywords/" + k;
+                assertTrue(keyword.startsWith("/components/schemas/"), keywordWhere
+                        + ": rule 'a JSON pointer to a keyword of a component schema': got " + keyword);
+                String name = keyword.substring(keyword.lastIndexOf('/') + 1);
+                assertTrue(SCHEMA_KEYWORDS.contains(name), keywordWhere + ": rule 'one of " + SCHEMA_KEYWORDS
+                        + "': got " + name);
+                assertFalse(TestSupport.bundledDocument().at(keyword).isMissingNode(), keywordWhere
+                        + ": rule 'the keyword exists in " + NodePoolContract.OPENAPI_JSON + "': " + keyword);
+            }
         }
     }
 

@@ -43,6 +43,29 @@ class ViolationsTest {
         return map;
     }
 
+    /**
+     * A rule the schema states as well (anyOf, not: the rule's schemaKeywords) is reported once, as the rule with its
+     * id and message at the field, not also as the schema keyword's generic error.
+     */
+    @Test
+    void aRuleTheSchemaStatesIsReportedOnceAsTheRule() {
+        ObjectNode request = example(DocumentedExample.CCE_CLUSTER_REQUEST);
+        ((ObjectNode) request.get("spec")).put("initialNodeCount", 1);
+        ObjectNode template = (ObjectNode) request.at("/spec/nodeTemplate");
+        template.putObject("login");
+        template.putObject("publicIP").put("count", 1);
+        ((ObjectNode) template.at("/nodeNicSpec/primaryNic")).put("ipBlock", "10.0.0.0/24").putArray("fixedIps")
+                .add("10.0.0.5");
+        StubHttp.Answer answer = create(stub, "c50", request);
+        assertEquals(400, answer.status(), answer.text());
+        Map<String, JsonNode> v = byPointerAndRule(answer.json());
+        assertEquals(java.util.Set.of("/spec/nodeTemplate/login#login-mode-required",
+                "/spec/nodeTemplate/publicIP/count#public-ip-count-and-eip-together",
+                "/spec/nodeTemplate/nodeNicSpec/primaryNic#fixed-ips-and-ip-block-exclusive"), v.keySet(), answer.text());
+        assertTrue(v.get("/spec/nodeTemplate/login#login-mode-required").path("message").asText().startsWith(
+                "spec.nodeTemplate.login must give a key pair (sshKey) or a password (userPassword)."));
+    }
+
     @Test
     void everyViolationIsReportedWithAMessageNamingTheField() {
         ObjectNode request = example(DocumentedExample.CCE_CLUSTER_REQUEST);

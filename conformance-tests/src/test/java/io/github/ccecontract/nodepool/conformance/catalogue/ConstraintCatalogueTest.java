@@ -57,7 +57,22 @@ class ConstraintCatalogueTest {
         assertFalse(cases.isEmpty());
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.section() + " " + c.name(), () -> {
             List<Error> errors = Contract.validate(Contract.REQUEST_SCHEMA, c.body());
-            if (c.accepted() || c.section() == Section.RULE) {
+            List<String> stated = new java.util.ArrayList<>();
+            Contract.document().path("x-cce-rules").forEach(rule -> {
+                if (rule.path("id").asText().equals(c.id())) {
+                    rule.path("schemaKeywords").forEach(k -> stated.add(k.asText()));
+                }
+            });
+            if (c.section() == Section.RULE && !c.accepted() && !stated.isEmpty()) {
+                // The schema states this rule as well (schemaKeywords): rejected there, and nowhere else.
+                List<Error> elsewhere = errors.stream().filter(e -> stated.stream().noneMatch(k -> {
+                    String fragment = e.getSchemaLocation() == null || e.getSchemaLocation().getFragment() == null
+                            ? "" : e.getSchemaLocation().getFragment().toString();
+                    return fragment.equals(k) || fragment.startsWith(k + "/");
+                })).toList();
+                assertTrue(!errors.isEmpty() && elsewhere.isEmpty(), c.name() + ": expected errors at " + stated
+                        + " only, networknt says:\n" + Contract.describe(errors));
+            } else if (c.accepted() || c.section() == Section.RULE) {
                 assertTrue(errors.isEmpty(), c.name() + ": expected schema-valid, networknt says:\n"
                         + Contract.describe(errors) + "\n" + Json.pretty(c.body()));
             } else {

@@ -62,6 +62,9 @@ public final class ConstraintWalker {
             if (keyword.startsWith("x-") || ANNOTATIONS.contains(keyword)) {
                 continue;
             }
+            if (Contract.ruleStatedKeywords().contains(keywordPointer)) {
+                continue; // states a rule of x-cce-rules (schemaKeywords): the rule's cases cover it
+            }
             switch (keyword) {
                 case "required" -> value.forEach(name -> out.add(Json.child(instance, name.asText()) + "#required"));
                 case "properties" -> value.fields().forEachRemaining(p -> walk(p.getValue(),

@@ -153,7 +153,8 @@ public final class SchemaGenerator {
     private static void checkKeywords(JsonNode schema, String schemaPointer) {
         for (Iterator<String> it = schema.fieldNames(); it.hasNext();) {
             String keyword = it.next();
-            if (!keyword.startsWith("x-") && !KNOWN_KEYWORDS.contains(keyword)) {
+            if (!keyword.startsWith("x-") && !KNOWN_KEYWORDS.contains(keyword)
+                    && !Contract.ruleStatedKeywords().contains(schemaPointer + "/" + keyword)) {
                 throw new IllegalStateException(schemaPointer + ": keyword '" + keyword + "' is unknown to the"
                         + " generator: teach SchemaGenerator (and Mutator) what it means");
             }
@@ -161,7 +162,8 @@ public final class SchemaGenerator {
         if (schema.path("nullable").asBoolean(false)) {
             throw new IllegalStateException(schemaPointer + ": nullable: true is unknown to the generator");
         }
-        if (schema.has("not")) {
+        if (schema.has("not") && !Contract.ruleStatedKeywords().contains(schemaPointer + "/not")) {
+            // (A keyword that states a rule of x-cce-rules is left to the rule's hook in NodePoolGenerator.)
             JsonNode not = Contract.deref(schema.get("not"));
             for (Iterator<String> it = not.fieldNames(); it.hasNext();) {
                 String keyword = it.next();

@@ -91,6 +91,25 @@ public final class Contract {
         return current;
     }
 
+    /**
+     * Document pointers of the schema keywords that state a rule of x-cce-rules as well (the rules'
+     * {@code schemaKeywords}, e.g. {@code /components/schemas/Login/anyOf}): the rule's cases and hooks cover them.
+     */
+    public static java.util.Set<String> ruleStatedKeywords() {
+        java.util.Set<String> stated = ruleStated;
+        if (stated == null) {
+            java.util.Set<String> out = new java.util.TreeSet<>();
+            for (JsonNode rule : document().path(NodePoolContract.RULES_EXTENSION)) {
+                rule.path("schemaKeywords").forEach(k -> out.add(k.asText()));
+            }
+            stated = java.util.Set.copyOf(out);
+            ruleStated = stated;
+        }
+        return stated;
+    }
+
+    private static volatile java.util.Set<String> ruleStated;
+
     /** The ids of x-cce-rules, in document order. */
     public static List<String> ruleIds() {
         List<String> ids = new ArrayList<>();
@@ -119,6 +138,28 @@ public final class Contract {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + resource + " to " + target, e);
+        }
+        return target;
+    }
+
+    /**
+     * The bundled document (JSON) as Prism can check its security: Prism fails every HTTP scheme other than basic,
+     * bearer and digest ("We currently do not support this type of security scheme: http/SDK-HMAC-SHA256"), so the
+     * AK/SK scheme {@code akskSignature} is presented to it as what Prism can check, the presence of the
+     * Authorization header ({@code apiKey} in header). The signature itself is the stub's to verify. Everything else
+     * is the bundled document unchanged.
+     */
+    public static Path extractBundledDocumentForPrism(Path directory) {
+        Path target = extractBundledDocument(directory, false);
+        try {
+            ObjectNode doc = (ObjectNode) Json.JSON.readTree(target.toFile());
+            ObjectNode schemes = (ObjectNode) doc.path("components").path("securitySchemes");
+            ObjectNode aksk = schemes.putObject("akskSignature");
+            aksk.put("type", "apiKey").put("in", "header").put("name", "Authorization")
+                    .put("description", "AK/SK signature (SDK-HMAC-SHA256), as Prism can check it: present.");
+            Json.JSON.writeValue(target.toFile(), doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot rewrite " + target + " for Prism", e);
         }
         return target;
     }

@@ -38,7 +38,12 @@ public final class RequestValidator {
 
     private final CompletableFuture<Compiled> compiled;
 
-    private record Compiled(ContractDocument document, Schema schema, SchemaMessages messages) {
+    /**
+     * @param ruleStated document pointers of the schema keywords that state a rule of x-cce-rules as well
+     *     (the rules' {@code schemaKeywords}): the rule reports such a violation, once, by its id and message
+     */
+    private record Compiled(ContractDocument document, Schema schema, SchemaMessages messages,
+            Set<String> ruleStated) {
     }
 
     private RequestValidator(CompletableFuture<Compiled> compiled) {
@@ -75,7 +80,10 @@ public final class RequestValidator {
             schema.validate(example);
             ContractRules.check(example, ClusterLimits.cce(50));
         }
-        return new Compiled(document, schema, new SchemaMessages(document));
+        Set<String> ruleStated = new LinkedHashSet<>();
+        document.root().path("x-cce-rules").forEach(rule -> rule.path("schemaKeywords")
+                .forEach(k -> ruleStated.add(k.asText())));
+        return new Compiled(document, schema, new SchemaMessages(document), Set.copyOf(ruleStated));
     }
 
     /** Waits until the schema is compiled; rethrows what made compiling fail. */
@@ -114,7 +122,9 @@ public final class RequestValidator {
                     + " the document's patterns (the regular expressions ran out of stack); shorten it."));
         } else {
             for (Error error : errors) {
-                out.add(c.messages().toViolation(error));
+                if (!statesARule(error, c.ruleStated())) {
+                    out.add(c.messages().toViolation(error));
+                }
             }
         }
         if (body.isObject()) {
@@ -123,6 +133,25 @@ public final class RequestValidator {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * Whether the error comes from a schema keyword that states a rule of x-cce-rules (login needs sshKey or
+     * userPassword, fixedIps or ipBlock, count with eip): {@link ContractRules} reports the same fact as one
+     * violation with the rule's id and message, so the keyword's generic error is left out.
+     */
+    private static boolean statesARule(Error error, Set<String> ruleStated) {
+        if (ruleStated.isEmpty() || error.getSchemaLocation() == null
+                || error.getSchemaLocation().getFragment() == null) {
+            return false;
+        }
+        String fragment = error.getSchemaLocation().getFragment().toString();
+        for (String keyword : ruleStated) {
+            if (fragment.equals(keyword) || fragment.startsWith(keyword + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
