@@ -38,7 +38,8 @@ final class GeneratedModels {
 
     // --------------------------------------------------------------------------------- @hey-api/openapi-ts
 
-    private static final Pattern HEY_TYPE = Pattern.compile("^export type (\\w+) = \\{$");
+    /** {@code export type X = {}, or an intersection ending in the object ({@code unknown & {} for anyOf). */
+    private static final Pattern HEY_TYPE = Pattern.compile("^export type (\\w+) = (?:[^{=]* & )?\\{$");
     private static final Pattern HEY_PROPERTY = Pattern.compile("^    (?:'([^']+)'|([\\w$]+))\\??: ");
 
     /** {@code types.gen.ts}: {@code export type X = { name?: T; 'hw:passthrough'?: T; }}. */
@@ -158,9 +159,14 @@ final class GeneratedModels {
     // --------------------------------------------------------------------------------- go
 
     private static final Pattern GO_STRUCT = Pattern.compile("^type (\\w+) struct \\{$");
-    private static final Pattern GO_FIELD = Pattern.compile("^\\t(\\w+) .*`json:\"([^\",]*)");
+    private static final Pattern GO_FIELD = Pattern.compile("^\\t(\\w+) [^/]*?(?:`json:\"([^\",]*)[^`]*`)?\\s*$");
+    private static final Pattern GO_TO_MAP = Pattern.compile("toSerialize\\[\"([^\"]+)\"\\] = o\\.(\\w+)");
 
-    /** {@code model_x.go}: {@code type X struct {} and its fields, JSON member = the json tag. */
+    /**
+     * {@code model_x.go}: {@code type X struct {} and its fields; the JSON member of a field is its json tag, else
+     * the key {@code ToMap} writes it under ({@code toSerialize["sshKey"] = o.SshKey}: the go generator leaves the
+     * tags out for some composed schemas), else the field name (what encoding/json would use).
+     */
     static List<Model> go(Path dir) {
         List<Model> models = new ArrayList<>();
         for (Path file : files(dir, ".go")) {
@@ -168,6 +174,13 @@ final class GeneratedModels {
                 continue;
             }
             List<String> lines = lines(file);
+            Map<String, String> toMap = new HashMap<>();
+            lines.forEach(line -> {
+                Matcher m = GO_TO_MAP.matcher(line);
+                if (m.find()) {
+                    toMap.putIfAbsent(m.group(2), m.group(1));
+                }
+            });
             Model current = null;
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
@@ -181,8 +194,9 @@ final class GeneratedModels {
                     current = null;
                 } else if (current != null) {
                     Matcher f = GO_FIELD.matcher(line);
-                    if (f.find()) {
-                        current.fields().add(new Field(f.group(1), f.group(2), dir.relativize(file) + ":" + (i + 1)));
+                    if (f.matches() && !f.group(1).equals("AdditionalProperties")) {
+                        String json = f.group(2) != null ? f.group(2) : toMap.getOrDefault(f.group(1), f.group(1));
+                        current.fields().add(new Field(f.group(1), json, dir.relativize(file) + ":" + (i + 1)));
                     }
                 }
             }
