@@ -14,9 +14,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  *       ({@code @JsonInclude(NON_NULL)} on every property); the mapper's default does too. A model
  *       writes exactly the fields that were set: no field is initialised from the document's
  *       {@code default} values, which the service applies itself.
- *   <li>Reading: members the document does not know are ignored, so a response that CCE extends
- *       still parses; an enum value the document does not know is read as {@code null} instead of
- *       failing the whole response.
+ *   <li>Reading: members the document does not know are kept by the models themselves
+ *       ({@code getUnknownMembers()}, written back on output), so a response that CCE extends
+ *       parses and loses nothing, with this mapper or any other. The response schemas have no
+ *       closed enums (open lists are strings), so a value the document does not list is read as it
+ *       is. Only request models have enums: there, a value the document does not know is read as
+ *       {@code null} instead of failing.
  * </ul>
  */
 public final class CceJson {
