@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Check 8, TypeScript: the client of {@code @hey-api/openapi-ts} and OpenAPI Generator's {@code typescript-fetch}
  * client, both generated from the bundle with default settings, type-check with {@code tsc --strict}; the four
- * documented examples are values of the generated types; a Node program sends the documented requests to the stub
- * through the hey-api client.
+ * documented examples are values of the generated types; two Node programs send the documented requests to the stub
+ * through each client.
  *
  * <p>One {@code tsc --strict --noEmit} run checks both clients, the examples and the control file together (about
  * 6 s on 2 cores); each test reads the errors of its own files.
@@ -148,30 +148,56 @@ class CrossLanguageTypeScriptTest {
 
     /** The documented requests through the hey-api client to the stub: two 201s read, a 400's errorCode read. */
     @Test
-    void nodeProgramSendsTheDocumentedRequestsThroughTheHeyApiClient() throws Exception {
-        CrossLanguage.generated("hey-api");
-        Path dir = CrossLanguage.DIR.resolve("node");
-        CrossLanguage.write(dir.resolve("send-documented.ts"),
-                CrossLanguage.read(CrossLanguage.SOURCES.resolve("send-documented.ts")));
-        CrossLanguage.write(dir.resolve("tsconfig.json"), """
-                {
-                  "compilerOptions": {
-                    "strict": true, "target": "ES2022", "lib": ["ES2022", "DOM", "DOM.Iterable"],
-                    "module": "CommonJS", "moduleResolution": "node10", "types": [], "outDir": "out", "rootDir": ".."
-                  },
-                  "files": ["send-documented.ts"]
-                }
-                """);
-        CrossLanguage.Result compiled = CrossLanguage.run(dir, Map.of(), TSC_TIMEOUT, CrossLanguage.nodeTool("tsc"),
-                "--strict", "--pretty", "false", "-p", "tsconfig.json");
-        assertTrue(compiled.ok(), "the Node program and the hey-api client do not compile:\n" + compiled.describe());
+    void nodeProgramSendsTheDocumentedRequestsThroughTheHeyApiClient() {
+        runNodeProgram("send-documented");
+    }
+
+    /**
+     * The same through the typescript-fetch client, whose models map themselves to and from JSON: the documented
+     * requests survive that round trip, or the stub says what changed.
+     */
+    @Test
+    void nodeProgramSendsTheDocumentedRequestsThroughTheTypescriptFetchClient() {
+        runNodeProgram("send-documented-fetch");
+    }
+
+    private static void runNodeProgram(String name) {
+        Path dir = nodePrograms();
         try (CceNodePoolStub stub = CceNodePoolStub.builder()
                 .configFile(CrossLanguage.SOURCES.resolve("stub-clusters.yaml")).start()) {
             CrossLanguage.Result run = CrossLanguage.run(dir, Map.of(), Duration.ofMinutes(1), "node",
-                    dir.resolve("out/node/send-documented.js").toString(), stub.baseUrl(),
+                    dir.resolve("out/node/" + name + ".js").toString(), stub.baseUrl(),
                     CrossLanguage.EXAMPLES.toString(), CrossLanguage.TOKEN);
             assertTrue(run.ok() && run.output().strip().endsWith("OK"), run.describe());
         }
+    }
+
+    private static CrossLanguage.Result nodeCompiled;
+
+    /** The two Node programs, copied next to the generated clients and compiled with them (CommonJS), once. */
+    private static synchronized Path nodePrograms() {
+        Path dir = CrossLanguage.DIR.resolve("node");
+        if (nodeCompiled == null) {
+            CrossLanguage.generated("hey-api");
+            CrossLanguage.generated("typescript-fetch");
+            for (String program : List.of("send-documented.ts", "send-documented-fetch.ts")) {
+                CrossLanguage.write(dir.resolve(program), CrossLanguage.read(CrossLanguage.SOURCES.resolve(program)));
+            }
+            CrossLanguage.write(dir.resolve("tsconfig.json"), """
+                    {
+                      "compilerOptions": {
+                        "strict": true, "target": "ES2022", "lib": ["ES2022", "DOM", "DOM.Iterable"],
+                        "module": "CommonJS", "moduleResolution": "node10", "types": [], "outDir": "out", "rootDir": ".."
+                      },
+                      "files": ["send-documented.ts", "send-documented-fetch.ts"]
+                    }
+                    """);
+            nodeCompiled = CrossLanguage.run(dir, Map.of(), TSC_TIMEOUT, CrossLanguage.nodeTool("tsc"), "--strict",
+                    "--pretty", "false", "-p", "tsconfig.json");
+        }
+        assertTrue(nodeCompiled.ok(), "the Node programs and the generated clients do not compile:\n"
+                + nodeCompiled.describe());
+        return dir;
     }
 
     // ---------------------------------------------------------------------------------- generated files
