@@ -41,6 +41,7 @@ public class ConformanceSummaryListener implements TestExecutionListener {
     private final Map<String, Integer> failedCases = new ConcurrentHashMap<>();
     private final Map<String, Stats> groups = new LinkedHashMap<>();
     private final List<String> failures = new LinkedList<>();
+    private final List<String> skips = new LinkedList<>();
 
     /** Counts of one check. */
     static final class Stats {
@@ -72,6 +73,7 @@ public class ConformanceSummaryListener implements TestExecutionListener {
         synchronized (groups) {
             groups.clear();
             failures.clear();
+            skips.clear();
         }
         cases.clear();
         failedCases.clear();
@@ -93,6 +95,7 @@ public class ConformanceSummaryListener implements TestExecutionListener {
             } else if (plan != null) {
                 stats.skipped += (int) plan.getDescendants(id).stream().filter(TestIdentifier::isTest).count();
             }
+            skips.add("[" + group(id) + "] " + path(id) + ": " + reason);
         }
     }
 
@@ -112,6 +115,8 @@ public class ConformanceSummaryListener implements TestExecutionListener {
                 stats.tests++;
                 if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
                     stats.skipped++;
+                    skips.add("[" + group + "] " + path(id) + ": "
+                            + result.getThrowable().map(Throwable::getMessage).orElse("(no reason given)"));
                 } else {
                     stats.cases += n;
                     stats.passed += n - bad;
@@ -163,6 +168,10 @@ public class ConformanceSummaryListener implements TestExecutionListener {
                         .append(byStatus.length() == 0 ? "" : ", ").append(status).append(": ").append(n));
                 sb.append(byStatus).append("), ").append(ResponseConformance.violations().size())
                         .append(" with problems\n");
+            }
+            if (!skips.isEmpty()) {
+                sb.append("Skipped (").append(skips.size()).append("):\n");
+                skips.forEach(s -> sb.append(" - ").append(s).append('\n'));
             }
             if (failures.isEmpty()) {
                 sb.append("No failures.\n");

@@ -27,6 +27,10 @@ public final class Checks {
     public static final String FUZZER_CHECKS = "check-6";
     /** 7: an outside peer: Stoplight Prism in proxy mode in front of the stub, Prism's mock serving the client. */
     public static final String OUTSIDE_PEER = "check-7";
+    /** 8: clients in other languages generated from the bundle (TypeScript, Python, Go) compile, collide nowhere, work. */
+    public static final String CROSS_LANGUAGE = "check-8";
+    /** 9: the reference page (Redocly build-docs) renders offline in headless Chromium. */
+    public static final String REFERENCE_PAGE = "check-9";
     /** The suite's own tools: generators, mutation, rule oracle, catalogue loader, Prism helper, summary. */
     public static final String SUITE = "suite";
 
@@ -42,7 +46,9 @@ public final class Checks {
         C4(RULE_CATALOGUE, "4 rule catalogue"),
         C5(GENERATED_TRAFFIC, "5 generated traffic"),
         C6(FUZZER_CHECKS, "6 fuzzer checks"),
-        C7(OUTSIDE_PEER, "7 outside peer (Prism)");
+        C7(OUTSIDE_PEER, "7 outside peer (Prism)"),
+        C8(CROSS_LANGUAGE, "8 cross-language (TypeScript, Python, Go clients)"),
+        C9(REFERENCE_PAGE, "9 reference page (Redocly, headless Chromium)");
 
         private final String tag;
         private final String title;
