@@ -208,7 +208,7 @@ class ClientAgainstStubTest {
                         stub.stub().reset(); // generated names may repeat
                         boolean signed = c.index() % 2 == 1;
                         NodePool pool = model(c.value().body());
-                        String cluster = c.value().cluster().clusterId();
+                        String cluster = TestStub.clusterId(c.value().cluster());
                         String caseName = c.name() + (signed ? " AK/SK" : " token, validated before sending")
                                 + " to " + cluster;
                         NodePoolResponse created = expectSuccess(caseName,

@@ -8,7 +8,6 @@ import io.github.ccecontract.nodepool.client.CceNodePoolClient;
 import io.github.ccecontract.nodepool.client.CceServiceException;
 import io.github.ccecontract.nodepool.client.CceValidationException;
 import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
-import io.github.ccecontract.nodepool.conformance.generate.ClusterProfile;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
 import io.github.ccecontract.nodepool.contract.CceJson;
@@ -50,8 +49,8 @@ class ClientAndStubAgreeTest {
 
     @BeforeAll
     static void start() {
-        Set<ClusterProfile> clusters = new LinkedHashSet<>();
-        REJECTED.forEach(cs -> clusters.add(profile(cs.cluster())));
+        Set<Cluster> clusters = new LinkedHashSet<>();
+        REJECTED.forEach(cs -> clusters.add(cs.cluster()));
         stub = TestStub.start(clusters);
         plain = client(null);
     }
@@ -78,7 +77,7 @@ class ClientAndStubAgreeTest {
             NOT_REPRESENTABLE.incrementAndGet();
             return;
         }
-        String clusterId = profile(cs.cluster()).clusterId();
+        String clusterId = TestStub.clusterId(cs.cluster());
         List<Violation> clientSide;
         try (CceNodePoolClient validating = client(cs.cluster())) {
             validating.createNodePool(clusterId, model);
@@ -106,11 +105,6 @@ class ClientAndStubAgreeTest {
                 .projectId(TestStub.PROJECT)
                 .credentials(new TokenCredentials(TestStub.TOKEN));
         return cluster == null ? builder.build() : builder.validateBeforeSend(true).cluster(cluster).build();
-    }
-
-    private static ClusterProfile profile(Cluster cluster) {
-        return new ClusterProfile(cluster.type() == ClusterType.TURBO ? ClusterProfile.Type.TURBO
-                : ClusterProfile.Type.CCE, cluster.maxNodes());
     }
 
     private static List<String> describe(List<Violation> violations) {

@@ -88,7 +88,7 @@ final class FuzzCases {
             case VALID -> validCase(random);
             case MUTATED -> {
                 Mutation m = mutator.mutate(valid.generate(random), random);
-                yield new FuzzCase(kind, m.summary(), m.cluster().clusterId(), json(), Json.compact(m.request()), m);
+                yield new FuzzCase(kind, m.summary(), TestStub.clusterId(m.cluster()), json(), Json.compact(m.request()), m);
             }
             case RANDOM_JSON -> {
                 JsonNode value = randomJson(random, 0);
@@ -103,7 +103,7 @@ final class FuzzCases {
                 NodePoolGenerator.ValidRequest r = valid.generate(random);
                 Map<String, String> headers = new LinkedHashMap<>(TestStub.tokenHeaders());
                 headers.put("Content-Type", type);
-                yield new FuzzCase(kind, "a valid request as " + type, r.cluster().clusterId(), headers,
+                yield new FuzzCase(kind, "a valid request as " + type, TestStub.clusterId(r.cluster()), headers,
                         Json.compact(r.body()), null);
             }
         };
@@ -141,7 +141,7 @@ final class FuzzCases {
             headers.put("Content-Type", variant);
             summary += ", Content-Type: " + variant;
         }
-        return new FuzzCase(Kind.VALID, summary, r.cluster().clusterId(), headers, Json.compact(body), null);
+        return new FuzzCase(Kind.VALID, summary, TestStub.clusterId(r.cluster()), headers, Json.compact(body), null);
     }
 
     private static void collectObjects(JsonNode node, List<ObjectNode> out) {

@@ -77,7 +77,7 @@ class GeneratedTrafficTest {
                     if (stored >= stub.maxNodePools()) {
                         reset();
                     }
-                    String cluster = c.value().cluster().clusterId();
+                    String cluster = TestStub.clusterId(c.value().cluster());
                     String name = c.value().body().path("metadata").path("name").asText();
                     boolean taken = CREATED.computeIfAbsent(cluster, k -> new HashSet<>()).contains(name);
                     if (taken) {
@@ -120,7 +120,7 @@ class GeneratedTrafficTest {
         PropertyRunner.run("mutated requests are rejected", mutator.of(new NodePoolGenerator()), Mutation::describe,
                 c -> {
                     Mutation mutation = c.value();
-                    String cluster = mutation.cluster().clusterId();
+                    String cluster = TestStub.clusterId(mutation.cluster());
                     Exchange exchange = stub.post(c.name() + " " + mutation.summary() + " to " + cluster, cluster,
                             mutation.request());
                     int status = exchange.response().status();

@@ -151,7 +151,7 @@ class PrismMockPeerTest {
                     recorder.begin(c.name());
                     NodePool pool = model(c.value().body());
                     NodePoolResponse created = expectSuccess(() -> client.createNodePool(
-                            c.value().cluster().clusterId(), pool));
+                            TestStub.clusterId(c.value().cluster()), pool));
                     Exchange exchange = recorder.last().exchange();
                     if (!PrismViolations.isClean(exchange.response())) {
                         throw exchange.failure("Prism reports violations of the client's request: "

@@ -1,10 +1,9 @@
 package io.github.ccecontract.nodepool.conformance.checks;
 
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintCatalogue;
-import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintCatalogue.Case;
-import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintCatalogue.Section;
-import io.github.ccecontract.nodepool.conformance.generate.ClusterProfile;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
 import io.github.ccecontract.nodepool.conformance.generate.NodePoolGenerator;
 import io.github.ccecontract.nodepool.conformance.generate.PropertyRunner;
 import io.github.ccecontract.nodepool.conformance.prism.PrismProcess;
@@ -57,8 +56,8 @@ class PrismProxyPeerTest {
 
     @BeforeAll
     static void start() {
-        Set<ClusterProfile> clusters = new LinkedHashSet<>();
-        ConstraintCatalogue.load().cases().forEach(c -> clusters.add(c.cluster()));
+        Set<Cluster> clusters = new LinkedHashSet<>();
+        ConstraintCases.load().cases().forEach(c -> clusters.add(c.cluster()));
         stub = TestStub.start(clusters);
         // Prism rejects the SDK-HMAC-SHA256 scheme it does not know: it gets the document with that scheme as a header.
         prism = PrismProcess.proxy(Contract.extractBundledDocumentForPrism(tmp), stub.stub().baseUri(), true);
@@ -130,7 +129,7 @@ class PrismProxyPeerTest {
                 "generated requests through Prism's proxy", new NodePoolGenerator(),
                 NodePoolGenerator.ValidRequest::describe, c -> {
                     stub.stub().reset(); // generated names may repeat
-                    String cluster = c.value().cluster().clusterId();
+                    String cluster = TestStub.clusterId(c.value().cluster());
                     throughPrism(c.name() + " to " + cluster, cluster, TestStub.tokenHeaders(),
                             Json.compact(c.value().body()), 201);
                 }, reporter);
@@ -146,28 +145,27 @@ class PrismProxyPeerTest {
     @DisplayName("the stub's refusals by rules (rejected rule cases of the catalogue): 400, Prism silent; or Prism's"
             + " own refusal where the schema states the rule")
     Stream<DynamicTest> ruleRefusals() {
-        List<Case> rejected = ConstraintCatalogue.load().section(Section.RULE).stream().filter(c -> !c.accepted())
-                .toList();
+        List<Case> rejected = ConstraintCases.load().cases().filter(c -> c.isRule() && !c.accepted()).toList();
         java.util.Set<String> statedBySchema = new java.util.HashSet<>();
         Contract.document().path("x-cce-rules").forEach(rule -> {
             if (!rule.path("schemaKeywords").isEmpty()) {
                 statedBySchema.add(rule.path("id").asText());
             }
         });
-        return rejected.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+        return rejected.stream().map(c -> DynamicTest.dynamicTest(c.label(), () -> {
             stub.stub().reset();
-            String name = "catalogue case " + c.name() + " (" + c.cluster() + ")";
-            if (!statedBySchema.contains(c.id())) {
-                throughPrism(name, c.cluster().clusterId(), TestStub.tokenHeaders(), Json.compact(c.body()), 400);
+            String name = "catalogue case " + c.label() + " (" + c.cluster() + ")";
+            if (!statedBySchema.contains(c.entryId())) {
+                throughPrism(name, TestStub.clusterId(c.cluster()), TestStub.tokenHeaders(), Json.compact(c.request()), 400);
                 return;
             }
             Exchange exchange = HttpExchanges.post(name + " (through Prism's proxy)",
-                    TestStub.operationUri(prism.baseUri().toString(), c.cluster().clusterId()), TestStub.tokenHeaders(),
-                    Json.compact(c.body()));
+                    TestStub.operationUri(prism.baseUri().toString(), TestStub.clusterId(c.cluster())), TestStub.tokenHeaders(),
+                    Json.compact(c.request()));
             List<PrismViolations.Violation> violations = PrismViolations.of(exchange.response());
             if (!"UNPROCESSABLE_ENTITY".equals(PrismViolations.prismErrorKind(exchange.response()))
                     || violations.stream().noneMatch(v -> v.location().size() > 1 && v.location().get(0).equals("body"))) {
-                throw exchange.failure("expected Prism to refuse the request itself (the schema states rule " + c.id()
+                throw exchange.failure("expected Prism to refuse the request itself (the schema states rule " + c.entryId()
                         + "), with violations of the body; got " + violations);
             }
         }));

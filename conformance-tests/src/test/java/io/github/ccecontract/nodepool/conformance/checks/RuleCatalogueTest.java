@@ -1,12 +1,11 @@
 package io.github.ccecontract.nodepool.conformance.checks;
 
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintCatalogue;
-import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintCatalogue.Case;
-import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintCatalogue.Catalogue;
-import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintCatalogue.Section;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Catalogue;
 import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintWalker;
-import io.github.ccecontract.nodepool.conformance.generate.ClusterProfile;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
 import io.github.ccecontract.nodepool.conformance.support.Contract;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
@@ -49,12 +48,12 @@ import org.junit.jupiter.api.TestFactory;
 @Tag(Checks.RULE_CATALOGUE)
 class RuleCatalogueTest {
 
-    static final Catalogue CATALOGUE = ConstraintCatalogue.load();
+    static final Catalogue CATALOGUE = ConstraintCases.load();
     static TestStub stub;
 
     @BeforeAll
     static void start() {
-        Set<ClusterProfile> clusters = new LinkedHashSet<>();
+        Set<Cluster> clusters = new LinkedHashSet<>();
         CATALOGUE.cases().forEach(c -> clusters.add(c.cluster()));
         stub = TestStub.start(clusters);
     }
@@ -72,17 +71,17 @@ class RuleCatalogueTest {
         return Stream.of(
                 DynamicTest.dynamicTest("constraints: exactly the document's (walked from NodePool)", () -> {
                     Set<String> walked = ConstraintWalker.constraints(CATALOGUE.sampleMapKey());
-                    assertCovered("constraint", walked, CATALOGUE.section(Section.CONSTRAINT));
+                    assertCovered("constraint", walked, section(false));
                 }),
                 DynamicTest.dynamicTest("rules: exactly the document's x-cce-rules", () -> {
-                    assertCovered("rule", new TreeSet<>(Contract.ruleIds()), CATALOGUE.section(Section.RULE));
+                    assertCovered("rule", new TreeSet<>(Contract.ruleIds()), section(true));
                 }));
     }
 
     private static void assertCovered(String what, Set<String> document, List<Case> cases) {
-        Set<String> accepted = cases.stream().filter(Case::accepted).map(Case::id)
+        Set<String> accepted = cases.stream().filter(Case::accepted).map(Case::entryId)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> rejected = cases.stream().filter(c -> !c.accepted()).map(Case::id)
+        Set<String> rejected = cases.stream().filter(c -> !c.accepted()).map(Case::entryId)
                 .collect(Collectors.toCollection(TreeSet::new));
         List<String> problems = new ArrayList<>();
         for (String id : document) {
@@ -106,29 +105,33 @@ class RuleCatalogueTest {
     @TestFactory
     @DisplayName("constraints: accepted cases 201, rejected cases 400 naming the constraint's pointer and keyword")
     Stream<DynamicNode> constraints() {
-        return section(Section.CONSTRAINT);
+        return tests(false);
     }
 
     @TestFactory
     @DisplayName("x-cce-rules: accepted cases 201, rejected cases 400 naming the rule and one of its fields")
     Stream<DynamicNode> rules() {
-        return section(Section.RULE);
+        return tests(true);
     }
 
-    private Stream<DynamicNode> section(Section section) {
+    private static List<Case> section(boolean rules) {
+        return CATALOGUE.cases().filter(c -> c.isRule() == rules).toList();
+    }
+
+    private Stream<DynamicNode> tests(boolean ofRules) {
         Map<String, List<Case>> byId = new LinkedHashMap<>();
-        CATALOGUE.section(section).forEach(c -> byId.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(c));
+        section(ofRules).forEach(c -> byId.computeIfAbsent(c.entryId(), k -> new ArrayList<>()).add(c));
         Map<String, JsonNode> rules = new LinkedHashMap<>();
         Contract.document().path(NodePoolContract.RULES_EXTENSION).forEach(r -> rules.put(r.path("id").asText(), r));
         return byId.entrySet().stream().map(e -> DynamicContainer.dynamicContainer(e.getKey(), e.getValue().stream()
-                .map(c -> DynamicTest.dynamicTest((c.accepted() ? "accepted: " : "rejected: ") + c.caseName(),
-                        () -> run(c, rules.get(c.id()))))));
+                .map(c -> DynamicTest.dynamicTest((c.accepted() ? "accepted: " : "rejected: ") + c.name(),
+                        () -> run(c, rules.get(c.entryId()))))));
     }
 
     private static void run(Case c, JsonNode rule) {
         stub.stub().reset();
-        Exchange exchange = stub.post("catalogue case " + c.name() + " (" + c.cluster() + ", cluster "
-                + c.cluster().clusterId() + ")", c.cluster().clusterId(), c.body());
+        Exchange exchange = stub.post("catalogue case " + c.label() + " (" + c.cluster() + ", cluster "
+                + TestStub.clusterId(c.cluster()) + ")", TestStub.clusterId(c.cluster()), c.request());
         int status = exchange.response().status();
         if (c.accepted()) {
             if (status != 201) {
@@ -140,12 +143,12 @@ class RuleCatalogueTest {
         if (status != 400 || body == null) {
             throw exchange.failure("expected 400 with a CceError: a rejected case");
         }
-        String expectedCode = c.section() == Section.RULE && rule != null && rule.hasNonNull("errorCode")
+        String expectedCode = c.isRule() && rule != null && rule.hasNonNull("errorCode")
                 ? rule.get("errorCode").asText() : "CCE.01400001";
         if (!expectedCode.equals(body.path("errorCode").asText())) {
             throw exchange.failure("expected errorCode " + expectedCode);
         }
-        if (c.section() == Section.CONSTRAINT) {
+        if (!c.isRule()) {
             String pointer = c.constraintPointer();
             String keyword = c.constraintKeyword();
             if (!hasViolation(body, v -> pointer.equals(v.path("pointer").asText())
@@ -157,9 +160,9 @@ class RuleCatalogueTest {
             if (rule != null) {
                 rule.path("fields").forEach(f -> fields.add(f.asText()));
             }
-            if (!hasViolation(body, v -> c.id().equals(v.path("rule").asText())
+            if (!hasViolation(body, v -> c.entryId().equals(v.path("rule").asText())
                     && fields.stream().anyMatch(f -> matches(f, v.path("pointer").asText())))) {
-                throw exchange.failure("expected a violation of rule " + c.id() + " at one of its fields " + fields);
+                throw exchange.failure("expected a violation of rule " + c.entryId() + " at one of its fields " + fields);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.github.ccecontract.nodepool.conformance.generate;
 
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import io.github.ccecontract.nodepool.conformance.support.Contract;
@@ -24,7 +25,7 @@ import java.util.Objects;
  * @param cluster  the cluster the valid request was valid for
  */
 public record Mutation(Kind kind, String pointer, String keyword, JsonNode before, JsonNode after, JsonNode request,
-        ClusterProfile cluster) {
+        Cluster cluster) {
 
     /** The kinds of change. */
     public enum Kind {

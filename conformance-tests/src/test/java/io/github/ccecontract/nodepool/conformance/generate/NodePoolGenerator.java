@@ -1,5 +1,7 @@
 package io.github.ccecontract.nodepool.conformance.generate;
 
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,7 +15,7 @@ import java.util.Set;
 /**
  * Valid Create Node Pool requests: generated from the document's NodePool schema by {@link SchemaGenerator}, then
  * made to obey every rule of {@code x-cce-rules} for the cluster they go to (an independent implementation of the
- * rules: the oracle side). Each request comes with its cluster ({@link ClusterProfile}): a CCE or CCE Turbo cluster
+ * rules: the oracle side). Each request comes with its cluster ({@link Cluster}): a CCE or CCE Turbo cluster
  * of at most {@code maxNodes} nodes (system property {@code conformance.maxNodes}, default 50).
  *
  * <p>Shapes: 10% only what is required, 10% every member the schema has, the rest at random.
@@ -27,7 +29,7 @@ public final class NodePoolGenerator implements Gen<NodePoolGenerator.ValidReque
     private static final String NIC_SPEC = "/components/schemas/NicSpec";
 
     /** A generated request and the cluster it is valid for. */
-    public record ValidRequest(ObjectNode body, ClusterProfile cluster, Shape shape) {
+    public record ValidRequest(ObjectNode body, Cluster cluster, Shape shape) {
         /** The body (compact JSON) and the cluster, for failure messages. */
         public String describe() {
             return "cluster: " + cluster + ", shape " + shape + "\nrequest body:\n" + Json.pretty(body);
@@ -65,19 +67,18 @@ public final class NodePoolGenerator implements Gen<NodePoolGenerator.ValidReque
         double u = random.nextDouble();
         Shape shape = u < 0.1 ? Shape.MINIMAL : u < 0.2 ? Shape.MAXIMAL : Shape.RANDOM;
         ObjectNode body = (ObjectNode) schema.generate(Contract.REQUEST_SCHEMA, "", "", random, shape);
-        ClusterProfile cluster = obeyRules(body, random);
+        Cluster cluster = obeyRules(body, random);
         return new ValidRequest(body, cluster, shape);
     }
 
     /** Makes a schema-valid body obey every x-cce-rules rule; returns the cluster it is then valid for. */
-    private ClusterProfile obeyRules(ObjectNode body, Random random) {
+    private Cluster obeyRules(ObjectNode body, Random random) {
         ObjectNode spec = (ObjectNode) body.get("spec");
         ObjectNode template = (ObjectNode) spec.get("nodeTemplate");
         boolean elasticBms = "ElasticBMS".equals(spec.path("type").asText("vm"));
 
         // elastic-bms-turbo-cluster-only: ElasticBMS goes to a Turbo cluster, anything else to either.
-        ClusterProfile cluster = new ClusterProfile(elasticBms || random.nextBoolean() ? ClusterProfile.Type.TURBO
-                : ClusterProfile.Type.CCE, maxNodes);
+        Cluster cluster = elasticBms || random.nextBoolean() ? Cluster.turbo(maxNodes) : Cluster.cce(maxNodes);
 
         // elastic-bms-volumes-passthrough
         if (elasticBms) {

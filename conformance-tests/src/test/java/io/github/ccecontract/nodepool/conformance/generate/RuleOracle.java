@@ -1,5 +1,7 @@
 package io.github.ccecontract.nodepool.conformance.generate;
 
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ccecontract.nodepool.conformance.support.Json;
 import java.io.IOException;
@@ -58,7 +60,7 @@ public final class RuleOracle {
     }
 
     /** The rules a schema-valid request breaks at a cluster (empty: the stub must accept it). */
-    public static List<Violation> check(JsonNode request, ClusterProfile cluster) {
+    public static List<Violation> check(JsonNode request, Cluster cluster) {
         List<Violation> out = new ArrayList<>();
         JsonNode spec = request.path("spec");
         JsonNode template = spec.path("nodeTemplate");
@@ -86,7 +88,7 @@ public final class RuleOracle {
         }
 
         // elastic-bms-turbo-cluster-only
-        if (elasticBms && cluster.type() != ClusterProfile.Type.TURBO) {
+        if (elasticBms && cluster.type() != ClusterType.TURBO) {
             out.add(new Violation("elastic-bms-turbo-cluster-only", "/spec/type"));
         }
 

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintCatalogue;
-import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintCatalogue.Case;
-import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintCatalogue.Section;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
 import io.github.ccecontract.nodepool.conformance.support.Contract;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
@@ -38,20 +37,19 @@ class RuleOracleTest {
     @TestFactory
     @DisplayName("catalogue cases: accepted ones break no rule, rejected rule cases break their rule")
     Stream<DynamicTest> catalogueCases() {
-        List<Case> cases = ConstraintCatalogue.load().cases().stream()
-                .filter(c -> c.accepted() || c.section() == Section.RULE).toList();
+        List<Case> cases = ConstraintCases.load().cases().filter(c -> c.accepted() || c.isRule()).toList();
         assertFalse(cases.isEmpty());
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-            List<RuleOracle.Violation> violations = RuleOracle.check(c.body(), c.cluster());
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.label(), () -> {
+            List<RuleOracle.Violation> violations = RuleOracle.check(c.request(), c.cluster());
             if (c.accepted()) {
-                assertTrue(violations.isEmpty(), c.name() + " (" + c.cluster() + "): the oracle finds " + violations);
+                assertTrue(violations.isEmpty(), c.label() + " (" + c.cluster() + "): the oracle finds " + violations);
             } else {
-                List<RuleOracle.Violation> own = violations.stream().filter(v -> v.rule().equals(c.id())).toList();
-                assertFalse(own.isEmpty(), c.name() + " (" + c.cluster() + "): the oracle does not find rule " + c.id()
+                List<RuleOracle.Violation> own = violations.stream().filter(v -> v.rule().equals(c.entryId())).toList();
+                assertFalse(own.isEmpty(), c.label() + " (" + c.cluster() + "): the oracle does not find rule " + c.entryId()
                         + " (finds " + violations + ")");
                 for (RuleOracle.Violation v : own) {
-                    assertTrue(fields(c.id()).stream().anyMatch(f -> matches(f, v.pointer())),
-                            c.name() + ": pointer " + v.pointer() + " is not among the rule's fields " + fields(c.id()));
+                    assertTrue(fields(c.entryId()).stream().anyMatch(f -> matches(f, v.pointer())),
+                            c.label() + ": pointer " + v.pointer() + " is not among the rule's fields " + fields(c.entryId()));
                 }
             }
         }));

@@ -1,12 +1,12 @@
 package io.github.ccecontract.nodepool.conformance.support;
 
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ccecontract.nodepool.client.CceNodePoolClient;
 import io.github.ccecontract.nodepool.client.auth.AkSkCredentials;
 import io.github.ccecontract.nodepool.client.auth.Credentials;
 import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
 import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
-import io.github.ccecontract.nodepool.conformance.generate.ClusterProfile;
 import io.github.ccecontract.nodepool.stub.CceNodePoolStub;
 import io.github.ccecontract.nodepool.stub.config.StubConfig;
 import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
@@ -27,7 +27,7 @@ import okhttp3.OkHttpClient;
 /**
  * The stub as the suite runs it: a {@link CceNodePoolStub} on a free loopback port with
  * <ul>
- * <li>one cluster per {@link ClusterProfile} the checks use, under {@link ClusterProfile#clusterId()}: always a CCE
+ * <li>one cluster per {@link Cluster} the checks use, under {@link #clusterId(Cluster)}: always a CCE
  * and a Turbo cluster of {@code conformance.maxNodes} nodes (the generators' clusters) and of the catalogue's
  * {@code defaultMaxNodes}, plus the profiles a check asks for;</li>
  * <li>one accepted token, {@link #TOKEN} (so that another token is refused), and one access key, {@link #ACCESS_KEY}
@@ -49,39 +49,38 @@ public final class TestStub implements AutoCloseable {
     public static final String SECRET_KEY = "conformance-secret-key-0123456789";
 
     private final CceNodePoolStub stub;
-    private final Set<ClusterProfile> clusters;
+    private final Set<Cluster> clusters;
 
-    private TestStub(CceNodePoolStub stub, Set<ClusterProfile> clusters) {
+    private TestStub(CceNodePoolStub stub, Set<Cluster> clusters) {
         this.stub = stub;
         this.clusters = clusters;
     }
 
     /** Clusters of the generators ({@code conformance.maxNodes}) and of the catalogue's default (50), both types. */
-    public static List<ClusterProfile> defaultClusters() {
+    public static List<Cluster> defaultClusters() {
         int maxNodes = Integer.getInteger("conformance.maxNodes", 50);
-        List<ClusterProfile> out = new ArrayList<>();
+        List<Cluster> out = new ArrayList<>();
         for (int limit : new int[] {maxNodes, 50}) {
-            out.add(new ClusterProfile(ClusterProfile.Type.CCE, limit));
-            out.add(new ClusterProfile(ClusterProfile.Type.TURBO, limit));
+            out.add(Cluster.cce(limit));
+            out.add(Cluster.turbo(limit));
         }
         return out;
     }
 
     /** Starts a stub with the default clusters and the given ones. */
-    public static TestStub start(Collection<ClusterProfile> extraClusters) {
+    public static TestStub start(Collection<Cluster> extraClusters) {
         return start(extraClusters, builder -> { });
     }
 
     /** Starts a stub with the default clusters and the given ones, configured further by the customizer. */
-    public static TestStub start(Collection<ClusterProfile> extraClusters, Consumer<StubConfig.Builder> customizer) {
-        Set<ClusterProfile> clusters = new LinkedHashSet<>(defaultClusters());
+    public static TestStub start(Collection<Cluster> extraClusters, Consumer<StubConfig.Builder> customizer) {
+        Set<Cluster> clusters = new LinkedHashSet<>(defaultClusters());
         clusters.addAll(extraClusters);
         StubConfig.Builder config = StubConfig.builder()
                 .tokens(TOKEN)
                 .accessKey(ACCESS_KEY, SECRET_KEY);
-        for (ClusterProfile c : clusters) {
-            config.cluster(c.clusterId(), c.type() == ClusterProfile.Type.TURBO ? ClusterType.TURBO : ClusterType.CCE,
-                    c.maxNodes());
+        for (Cluster c : clusters) {
+            config.cluster(clusterId(c), c);
         }
         customizer.accept(config);
         CceNodePoolStub.Builder builder = CceNodePoolStub.builder().config(config.build());
@@ -97,7 +96,7 @@ public final class TestStub implements AutoCloseable {
         return stub;
     }
 
-    public Set<ClusterProfile> clusters() {
+    public Set<Cluster> clusters() {
         return clusters;
     }
 
@@ -108,13 +107,20 @@ public final class TestStub implements AutoCloseable {
 
     /** The CCE cluster of {@code conformance.maxNodes} nodes. */
     public static String cceCluster() {
-        return new ClusterProfile(ClusterProfile.Type.CCE, Integer.getInteger("conformance.maxNodes", 50)).clusterId();
+        return clusterId(Cluster.cce(Integer.getInteger("conformance.maxNodes", 50)));
     }
 
     /** The Turbo cluster of {@code conformance.maxNodes} nodes. */
     public static String turboCluster() {
-        return new ClusterProfile(ClusterProfile.Type.TURBO, Integer.getInteger("conformance.maxNodes", 50))
-                .clusterId();
+        return clusterId(Cluster.turbo(Integer.getInteger("conformance.maxNodes", 50)));
+    }
+
+    /**
+     * The cluster id under which the suite's stubs register {@code cluster}, for example {@code turbo-50}: one id per
+     * type and node limit, so that a request names the cluster it needs.
+     */
+    public static String clusterId(Cluster cluster) {
+        return cluster.type().name().toLowerCase(java.util.Locale.ROOT) + "-" + cluster.maxNodes();
     }
 
     /** {@code http://127.0.0.1:PORT}. */

@@ -124,6 +124,21 @@ public final class ConstraintCases {
             return request;
         }
 
+        /** Whether the case is of a rule of {@code x-cce-rules} (else of a JSON Schema constraint). */
+        public boolean isRule() {
+            return entryId.indexOf('#') < 0;
+        }
+
+        /** For a constraint case ({@code /metadata/name#pattern}): the instance pointer; null for a rule's. */
+        public String constraintPointer() {
+            return isRule() ? null : entryId.substring(0, entryId.lastIndexOf('#'));
+        }
+
+        /** For a constraint case ({@code /metadata/name#pattern}): the keyword; null for a rule's. */
+        public String constraintKeyword() {
+            return isRule() ? null : entryId.substring(entryId.lastIndexOf('#') + 1);
+        }
+
         /** {@code <entry id> / accepted: <name>}, as the tests name a case. */
         public String label() {
             return entryId + " / " + (accepted ? "accepted" : "rejected") + ": " + name;
