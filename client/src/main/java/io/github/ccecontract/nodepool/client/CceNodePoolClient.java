@@ -402,8 +402,8 @@ public final class CceNodePoolClient implements AutoCloseable {
     }
 
     /**
-     * Timeout of the whole call, every attempt and every wait between attempts included; if not
-     * set, the OkHttpClient's (OkHttp's default: none).
+     * Timeout of the whole call, every attempt and every wait between attempts included (no wait
+     * begins that it would cut short); if not set, the OkHttpClient's (OkHttp's default: none).
      *
      * @param timeout not negative; zero means none
      * @return this builder

@@ -39,6 +39,9 @@ final class RetryInterceptor implements Interceptor {
     CallState state = new CallState();
     Request request = chain.request().newBuilder().tag(CallState.class, state).build();
     Instant deadline = clock.instant().plus(policy.deadline());
+    // OkHttp's call timeout runs in real time from the start of the call, which is now.
+    long callStart = System.nanoTime();
+    long callTimeout = chain.call().timeout().timeoutNanos();
     for (int attempt = 1; ; attempt++) {
       state.beginAttempt(attempt);
       Response response = null;
@@ -55,6 +58,10 @@ final class RetryInterceptor implements Interceptor {
       Duration wait = response != null ? retryAfter(response) : null;
       if (wait == null) wait = policy.backoff(attempt);
       if (clock.instant().plus(wait).isAfter(deadline)) return result(response, failure);
+      // A wait the call timeout would cut short only delays the failure: the last result is the answer.
+      if (callTimeout > 0 && System.nanoTime() - callStart + wait.toNanos() >= callTimeout) {
+        return result(response, failure);
+      }
 
       if (kind == Kind.POSSIBLY_PROCESSED) state.markPossiblyProcessedBefore();
       if (response != null) response.close();

@@ -24,7 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * HTTP-date) if it has one, else {@code initialBackoff * 2^(n-1)}, at most {@code maxBackoff}, less a
  * random part of up to {@code jitter} of it. No attempt is started, and no wait begun, that would
  * end after the {@code deadline} (counted from the start of the call): the last answer or failure
- * is then the result. The OkHttp {@code callTimeout}, if set, bounds the whole call including waits.
+ * is then the result. The OkHttp {@code callTimeout}, if set, bounds the whole call including waits:
+ * no wait begins that would end after it either.
  *
  * <p>Defaults ({@link #defaults()}): 3 attempts, 500 ms initial backoff, 10 s maximum backoff,
  * jitter 0.5, deadline 60 s, possibly processed failures not retried. Instances are immutable.

@@ -306,6 +306,17 @@ class RetryTest {
   }
 
   @Test
+  void noWaitBeyondTheCallTimeout() {
+    server.enqueue(status(429, "Retry-After", "5"));
+    server.enqueue(created(DocumentedExample.CCE_CLUSTER_RESPONSE));
+    try (CceNodePoolClient c = client(RetryPolicy.defaults()).callTimeout(Duration.ofSeconds(2)).build()) {
+      assertEquals(429, assertThrows(CceServiceException.class, () -> c.createNodePool("c1", pool)).statusCode());
+    }
+    assertEquals(1, server.getRequestCount(), "the call timeout would end the wait: the 429 is the answer");
+    assertEquals(List.of(), time.sleeps);
+  }
+
+  @Test
   void anInterruptedWaitFailsTheCall() {
     server.enqueue(status(429, "Retry-After", "1"));
     try (CceNodePoolClient c = client(RetryPolicy.defaults()).sleeper(d -> {
