@@ -8,6 +8,12 @@ package io.github.ccecontract.nodepool.client;
 public sealed class CceClientException extends CceException permits CceValidationException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An exception with a message and the failure that caused it.
+   *
+   * @param message what failed; never a secret
+   * @param cause the underlying failure, or {@code null}
+   */
   public CceClientException(String message, Throwable cause) {
     super(message, cause);
   }

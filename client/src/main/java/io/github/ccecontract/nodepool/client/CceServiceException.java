@@ -5,6 +5,7 @@ import io.github.ccecontract.nodepool.contract.model.CceError;
 import io.github.ccecontract.nodepool.contract.model.Violation;
 import java.util.List;
 import java.util.Optional;
+import okhttp3.Headers;
 
 /**
  * The service answered with a status other than 2xx. One type for every such answer, whoever sent
@@ -23,7 +24,7 @@ import java.util.Optional;
  * are absent; {@link #error()} ({@code CceError}) or {@link #gatewayError()} ({@code ApiGatewayError},
  * the gateway's own schema) has the parsed body for those who need to tell them apart.
  */
-public final class CceServiceException extends CceException {
+public sealed class CceServiceException extends CceException permits CcePossiblyCreatedException {
   private static final long serialVersionUID = 1L;
 
   private final int statusCode;
@@ -31,10 +32,12 @@ public final class CceServiceException extends CceException {
   private final transient ApiGatewayError gatewayError;
   private final String requestId;
   private final String bodyPrefix;
+  private final transient Headers headers;
 
   CceServiceException(String message, int statusCode, CceError error, ApiGatewayError gatewayError,
-      String requestId, String bodyPrefix) {
+      String requestId, String bodyPrefix, Headers headers) {
     super(message, null);
+    this.headers = headers;
     this.statusCode = statusCode;
     this.error = error;
     this.gatewayError = gatewayError;
@@ -42,56 +45,67 @@ public final class CceServiceException extends CceException {
     this.bodyPrefix = bodyPrefix;
   }
 
-  /** The HTTP status code, for example 400. */
+  /** {@return the HTTP status code, for example 400} */
   public int statusCode() {
     return statusCode;
   }
 
   /**
-   * The error code: CCE's {@code errorCode} (for example {@code CCE.01400001}), else the API
-   * gateway's {@code error_code} (for example {@code APIG.1002}), else {@code null}.
+   * {@return the error code: CCE's {@code errorCode} (for example {@code CCE.01400001}), else the API
+   * gateway's {@code error_code} (for example {@code APIG.1002}), else {@code null}}
    */
   public String errorCode() {
     if (error != null) return error.getErrorCode();
     return gatewayError == null ? null : gatewayError.getErrorCode();
   }
 
-  /** The error message: CCE's {@code errorMessage}, else the gateway's {@code error_msg}, else {@code null}. */
+  /** {@return the error message: CCE's {@code errorMessage}, else the gateway's {@code error_msg}, else {@code null}} */
   public String errorMessage() {
     if (error != null) return error.getErrorMessage();
     return gatewayError == null ? null : gatewayError.getErrorMsg();
   }
 
-  /** Whether the error came from the API gateway ({@code error_code}/{@code error_msg}, no CCE code). */
+  /** {@return whether the error came from the API gateway ({@code error_code}/{@code error_msg}, no CCE code)} */
   public boolean isGatewayError() {
     return error == null && gatewayError != null;
   }
 
-  /** The rules the request broke, as the stub reports them ({@code violations}); empty if none were sent. */
+  /** {@return the rules the request broke, as the stub reports them ({@code violations}); empty if none were sent} */
   public List<Violation> violations() {
     return error == null || error.getViolations() == null ? List.of() : List.copyOf(error.getViolations());
   }
 
-  /** The {@code X-Request-Id} of the answer, to quote when reporting a problem. */
+  /** {@return the {@code X-Request-Id} of the answer, to quote when reporting a problem} */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }
 
-  /** CCE's parsed error body, if the body was a JSON object with errorCode or errorMessage. */
+  /** {@return CCE's parsed error body, if the body was a JSON object with errorCode or errorMessage} */
   public Optional<CceError> error() {
     return Optional.ofNullable(error);
   }
 
   /**
-   * The API gateway's parsed error body, if the body was a JSON object with error_code or error_msg
-   * and no CCE error fields.
+   * {@return the API gateway's parsed error body, if the body was a JSON object with error_code or error_msg
+   * and no CCE error fields}
    */
   public Optional<ApiGatewayError> gatewayError() {
     return Optional.ofNullable(gatewayError);
   }
 
-  /** The start of the body as text (at most {@value ErrorMapper#BODY_PREFIX_CHARS} characters); empty if there was none. */
+  /**
+   * {@return the start of the body as text (at most {@value ErrorMapper#BODY_PREFIX_CHARS} characters);
+   * empty if there was none}
+   */
   public String bodyPrefix() {
     return bodyPrefix;
+  }
+
+  /**
+   * {@return every header of the answer ({@code X-Request-Id}, {@code Retry-After}, ...); empty after
+   * the exception was deserialized}
+   */
+  public Headers headers() {
+    return headers == null ? Headers.of() : headers;
   }
 }

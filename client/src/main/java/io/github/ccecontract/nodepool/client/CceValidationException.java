@@ -13,12 +13,17 @@ public final class CceValidationException extends CceClientException {
 
   private final transient List<Violation> violations;
 
+  /**
+   * An exception for these violations.
+   *
+   * @param violations what is wrong; not empty
+   */
   public CceValidationException(List<Violation> violations) {
     super(message(violations), null);
     this.violations = List.copyOf(violations);
   }
 
-  /** What is wrong, one entry per broken rule; never empty. */
+  /** {@return what is wrong, one entry per broken rule; never empty} */
   public List<Violation> violations() {
     return violations;
   }

@@ -24,7 +24,12 @@ final class ErrorMapper {
     this.mapper = mapper;
   }
 
-  CceServiceException toException(int status, String reason, Headers headers, ResponseBody body) {
+  /**
+   * @param possiblyCreatedAttempts the number of attempts if an earlier one of this call may have
+   *     created the node pool, else 0
+   */
+  CceServiceException toException(int status, String reason, Headers headers, ResponseBody body,
+      int possiblyCreatedAttempts) {
     byte[] bytes;
     try {
       bytes = body == null ? new byte[0] : body.bytes();
@@ -61,7 +66,13 @@ final class ErrorMapper {
       }
       message.setLength(message.length() - 1);
     }
-    return new CceServiceException(message.toString(), status, error, gatewayError, requestId, prefix);
+    if (status == 409 && possiblyCreatedAttempts > 0) {
+      message.append("; an earlier attempt of this call (").append(possiblyCreatedAttempts)
+          .append(" attempts) failed in a way that may have created the node pool: it may be that one");
+      return new CcePossiblyCreatedException(message.toString(), error, gatewayError, requestId, prefix, headers,
+          possiblyCreatedAttempts);
+    }
+    return new CceServiceException(message.toString(), status, error, gatewayError, requestId, prefix, headers);
   }
 
   /** The body as a JSON object, or null. */

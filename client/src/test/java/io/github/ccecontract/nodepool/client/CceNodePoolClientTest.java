@@ -20,6 +20,8 @@ import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
 import io.github.ccecontract.nodepool.contract.model.Login;
 import io.github.ccecontract.nodepool.contract.model.NodePool;
 import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
+import io.github.ccecontract.nodepool.contract.model.NodePoolSpec;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import io.github.ccecontract.nodepool.contract.model.Violation;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.io.InterruptedIOException;
@@ -177,7 +179,8 @@ class CceNodePoolClientTest {
     server.enqueue(created(DocumentedExample.CCE_CLUSTER_RESPONSE));
     try (CceNodePoolClient c = tokenClient().okHttpClient(own).connectTimeout(Duration.ofSeconds(3)).build()) {
       c.createNodePool("c1", documentedRequest(DocumentedExample.CCE_CLUSTER_REQUEST));
-      assertEquals(2, c.httpClient().interceptors().size());
+      assertEquals(3, c.httpClient().interceptors().size(), "the given one, retries, authentication");
+      assertEquals(1, c.httpClient().networkInterceptors().size(), "what the retry policy needs, no logging");
       assertEquals(7_000, c.httpClient().readTimeoutMillis(), "kept from the given client");
       assertEquals(3_000, c.httpClient().connectTimeoutMillis(), "set on the builder");
       assertEquals(own.connectionPool(), c.httpClient().connectionPool(), "shares the connection pool");
@@ -409,6 +412,56 @@ class CceNodePoolClientTest {
       c.createNodePool("c1", documentedRequest(DocumentedExample.CCE_CLUSTER_REQUEST));
     }
     assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void validateBeforeSendChecksTheClusterScopedRulesWhenTheClusterIsGiven() throws Exception {
+    NodePool pool = documentedRequest(DocumentedExample.CCE_CLUSTER_REQUEST);
+    pool.getSpec().setInitialNodeCount(11);
+    try (CceNodePoolClient c = tokenClient().validateBeforeSend(true).cluster(Cluster.cce(10)).build()) {
+      CceValidationException e = assertThrows(CceValidationException.class, () -> c.createNodePool("c1", pool));
+      assertTrue(e.violations().stream().anyMatch(v -> v.getRule().equals("node-count-within-cluster-limit")
+          && v.getPointer().equals("/spec/initialNodeCount")), e.getMessage());
+    }
+    pool.getSpec().setInitialNodeCount(1);
+    pool.getSpec().setType(NodePoolSpec.TypeEnum.ELASTIC_BMS);
+    try (CceNodePoolClient c = tokenClient().validateBeforeSend(true).cluster(Cluster.cce(10)).build()) {
+      CceValidationException e = assertThrows(CceValidationException.class, () -> c.createNodePool("c1", pool));
+      assertTrue(e.violations().stream().anyMatch(v -> v.getRule().equals("elastic-bms-turbo-cluster-only")),
+          e.getMessage());
+    }
+    assertEquals(0, server.getRequestCount(), "nothing was sent");
+
+    // Without the cluster the cluster-scoped rules are not checked: 11 nodes are sent.
+    pool.getSpec().setType(null);
+    pool.getSpec().setInitialNodeCount(11);
+    server.enqueue(created(DocumentedExample.CCE_CLUSTER_RESPONSE));
+    try (CceNodePoolClient c = tokenClient().validateBeforeSend(true).build()) {
+      c.createNodePool("c1", pool);
+    }
+    assertEquals(1, server.getRequestCount());
+  }
+
+  // ------------------------------------------------------------------ JSON
+
+  /** Models with a tolerant reader ({@code @JsonAnySetter}) keep unknown members: the mapper drops none. */
+  static final class OpenModel {
+    public String name;
+    final Map<String, Object> unknown = new java.util.LinkedHashMap<>();
+
+    @com.fasterxml.jackson.annotation.JsonAnySetter
+    void set(String key, Object value) {
+      unknown.put(key, value);
+    }
+  }
+
+  @Test
+  void theClientsMapperHandsUnknownMembersToTheModel() throws Exception {
+    for (ObjectMapper mapper : List.of(CceJson.newObjectMapper(), CceJson.mapper())) {
+      OpenModel read = mapper.readValue("{\"name\":\"a\",\"future\":{\"x\":1},\"later\":[2]}", OpenModel.class);
+      assertEquals("a", read.name);
+      assertEquals(Map.of("future", Map.of("x", 1), "later", List.of(2)), read.unknown);
+    }
   }
 
   // ------------------------------------------------------------------ arguments

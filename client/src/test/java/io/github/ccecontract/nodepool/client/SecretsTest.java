@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ccecontract.nodepool.client.auth.AkSkCredentials;
 import io.github.ccecontract.nodepool.client.auth.AkSkSigningInterceptor;
+import io.github.ccecontract.nodepool.client.auth.AuthenticationInterceptor;
+import io.github.ccecontract.nodepool.client.auth.CredentialsProvider;
+import io.github.ccecontract.nodepool.client.auth.TemporaryAkSkCredentials;
 import io.github.ccecontract.nodepool.contract.signing.Signature;
 import io.github.ccecontract.nodepool.client.auth.TokenAuthInterceptor;
 import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
@@ -16,6 +19,7 @@ import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExampl
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +36,8 @@ import org.junit.jupiter.api.Test;
 class SecretsTest {
   private static final String TOKEN = CceNodePoolClientTest.TOKEN;
   private static final AkSkCredentials AK_SK = CceNodePoolClientTest.AK_SK;
+  private static final TemporaryAkSkCredentials TEMPORARY =
+      new TemporaryAkSkCredentials("TEMPORARYACCESSKEY01", "temporary-secret-key-not-real", "security-token-not-real");
 
   @Test
   void toStringsShowNoSecret() {
@@ -40,10 +46,17 @@ class SecretsTest {
         CceNodePoolClient.builder().endpoint("https://cce.eu-de.otc.t-systems.com").projectId("p")
             .credentials(token).build(),
         CceNodePoolClient.builder().endpoint("https://cce.eu-de.otc.t-systems.com").projectId("p")
-            .credentials(AK_SK).build());
+            .credentials(AK_SK).build(),
+        TEMPORARY, CredentialsProvider.of(TEMPORARY), new AuthenticationInterceptor(CredentialsProvider.of(TEMPORARY),
+            Clock.systemUTC()),
+        CceNodePoolClient.builder().endpoint("https://cce.eu-de.otc.t-systems.com").projectId("p")
+            .credentials(TEMPORARY).build());
     for (Object o : objects) {
-      assertNoSecret(o.toString(), List.of(TOKEN, AK_SK.secretKey()), o.getClass().getSimpleName());
+      assertNoSecret(o.toString(), List.of(TOKEN, AK_SK.secretKey(), TEMPORARY.secretKey(), TEMPORARY.securityToken()),
+          o.getClass().getSimpleName());
     }
+    assertEquals("TemporaryAkSkCredentials{accessKey=TEMPORARYACCESSKEY01, secret=***, securityToken=***}",
+        TEMPORARY.toString());
     assertEquals("TokenCredentials{token=***}", token.toString());
     Signature signature = new Signature("AK", List.of("host", "x-sdk-date"), "0123456789abcdef");
     assertEquals("Signature{accessKey=AK, signedHeaders=[host, x-sdk-date], signature=***}", signature.toString());
@@ -84,7 +97,7 @@ class SecretsTest {
       server.start();
       NodePool pool = CceNodePoolClientTest.documentedRequest(DocumentedExample.CCE_CLUSTER_REQUEST);
       pool.getSpec().getNodeTemplate().setLogin(new Login().userPassword("Node-Passw0rd!"));
-      for (var credentials : List.of(new TokenCredentials(TOKEN), AK_SK)) {
+      for (var credentials : List.of(new TokenCredentials(TOKEN), AK_SK, TEMPORARY)) {
         try (CceNodePoolClient client = CceNodePoolClient.builder().endpoint(server.url("/").toString())
             .projectId("p").credentials(credentials).build()) {
           server.enqueue(new MockResponse.Builder().code(401).body("{\"error_code\":\"APIG.1002\","
@@ -123,13 +136,14 @@ class SecretsTest {
       root.removeHandler(handler);
       root.setLevel(level);
     }
-    assertEquals(4, signatures.size(), "the AK/SK calls were signed");
-    List<String> secrets = new ArrayList<>(List.of(TOKEN, AK_SK.secretKey(), "Node-Passw0rd!"));
+    assertEquals(8, signatures.size(), "the AK/SK calls were signed");
+    List<String> secrets = new ArrayList<>(List.of(TOKEN, AK_SK.secretKey(), "Node-Passw0rd!",
+        TEMPORARY.secretKey(), TEMPORARY.securityToken()));
     secrets.addAll(signatures);
     for (String text : texts) assertNoSecret(text, secrets, "exception");
     for (String record : logged) assertNoSecret(record, secrets, "log record");
     assertNoSecret(console.toString(StandardCharsets.UTF_8), secrets, "console");
-    assertEquals(10, texts.size());
+    assertEquals(14, texts.size());
   }
 
   private static void assertNoSecret(String text, List<String> secrets, String where) {

@@ -9,9 +9,18 @@ import java.util.Objects;
  * secret key, so credentials can appear in logs and exception messages without leaking.
  *
  * <p>As {@link Credentials} of a client, requests are signed by {@link AkSkSigningInterceptor}.
+ *
+ * @param accessKey the access key (shown in the {@code Authorization} header)
+ * @param secretKey the secret key (the HMAC key; never sent, never shown)
  */
 public record AkSkCredentials(String accessKey, String secretKey) implements Credentials {
 
+  /**
+   * Checks the keys: neither blank, the access key without blanks, commas or non-ASCII characters.
+   *
+   * @param accessKey the access key
+   * @param secretKey the secret key
+   */
   public AkSkCredentials {
     Objects.requireNonNull(accessKey, "accessKey");
     Objects.requireNonNull(secretKey, "secretKey");
@@ -27,6 +36,7 @@ public record AkSkCredentials(String accessKey, String secretKey) implements Cre
     }
   }
 
+  /** Shows the access key; never the secret key. */
   @Override
   public String toString() {
     return "AkSkCredentials{accessKey=" + accessKey + ", secret=***}";

@@ -44,20 +44,39 @@ public final class AkSkSigningInterceptor implements Interceptor {
   private final SdkHmacSha256Signer signer;
   private final Clock clock;
 
+  /**
+   * An interceptor that signs with {@code credentials} at the system clock's time.
+   *
+   * @param credentials the access key and secret key
+   */
   public AkSkSigningInterceptor(AkSkCredentials credentials) {
     this(credentials, Clock.systemUTC());
   }
 
-  /** @param clock source of {@code X-Sdk-Date}; inject a fixed clock in tests. */
+  /**
+   * An interceptor that signs with {@code credentials} at {@code clock}'s time.
+   *
+   * @param credentials the access key and secret key
+   * @param clock source of {@code X-Sdk-Date}; inject a fixed clock in tests
+   */
   public AkSkSigningInterceptor(AkSkCredentials credentials, Clock clock) {
     this.credentials = credentials;
     this.signer = new SdkHmacSha256Signer(credentials.accessKey(), credentials.secretKey());
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /** Signs the request and proceeds with the signed one. */
   @Override
   public Response intercept(Chain chain) throws IOException {
-    Request request = chain.request();
+    return chain.proceed(sign(chain.request(), signer, clock));
+  }
+
+  /** The request signed by {@code accessKey} and {@code secretKey}, at the clock's time. */
+  static Request sign(Request request, String accessKey, String secretKey, Clock clock) throws IOException {
+    return sign(request, new SdkHmacSha256Signer(accessKey, secretKey), clock);
+  }
+
+  private static Request sign(Request request, SdkHmacSha256Signer signer, Clock clock) throws IOException {
     Request.Builder builder = request.newBuilder()
         .removeHeader(SdkHmacSha256Signer.AUTHORIZATION_HEADER)
         .header(SdkHmacSha256Signer.DATE_HEADER, SdkHmacSha256Signer.formatDate(clock.instant()));
@@ -83,11 +102,12 @@ public final class AkSkSigningInterceptor implements Interceptor {
     HttpUrl url = unsigned.url();
     Signature signature = signer.sign(new SignableRequest(
         unsigned.method(), url.encodedPath(), url.encodedQuery(), signableHeaders(unsigned.headers()), body));
-    return chain.proceed(unsigned.newBuilder()
+    return unsigned.newBuilder()
         .header(SdkHmacSha256Signer.AUTHORIZATION_HEADER, signature.authorization())
-        .build());
+        .build();
   }
 
+  /** Shows the access key; never the secret. */
   @Override
   public String toString() {
     return "AkSkSigningInterceptor{" + credentials + "}"; // The secret is masked.

@@ -15,15 +15,22 @@ public final class TokenAuthInterceptor implements Interceptor {
 
   private final TokenCredentials credentials;
 
+  /**
+   * An interceptor that sends {@code credentials}' token.
+   *
+   * @param credentials the token
+   */
   public TokenAuthInterceptor(TokenCredentials credentials) {
     this.credentials = Objects.requireNonNull(credentials, "credentials");
   }
 
+  /** Sets the header and proceeds. */
   @Override
   public Response intercept(Chain chain) throws IOException {
     return chain.proceed(chain.request().newBuilder().header(HEADER, credentials.token()).build());
   }
 
+  /** Never shows the token. */
   @Override
   public String toString() {
     return "TokenAuthInterceptor{" + credentials + "}";

@@ -11,6 +11,11 @@ import java.util.Objects;
  */
 public record TokenCredentials(String token) implements Credentials {
 
+  /**
+   * Checks the token: not blank, no control characters (it becomes a header value).
+   *
+   * @param token the token
+   */
   public TokenCredentials {
     Objects.requireNonNull(token, "token");
     if (token.isBlank()) throw new IllegalArgumentException("token is blank");
@@ -23,6 +28,7 @@ public record TokenCredentials(String token) implements Credentials {
     }
   }
 
+  /** Never shows the token. */
   @Override
   public String toString() {
     return "TokenCredentials{token=***}";
