@@ -209,6 +209,28 @@ class FaultsHttpTest {
     }
 
     @Test
+    void aCountedFaultFiresExactlyThatOftenUnderConcurrentRequests() throws Exception {
+        stub.faults().add(Fault.status(500).times(5));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                String name = "pool-" + i;
+                calls.add(() -> create(stub, "c1", pool(name)).status());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+            assertEquals(5, statuses.stream().filter(s -> s == 500).count(), statuses.toString());
+            assertEquals(27, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(5, stub.faults().list().get(0).fired());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void removedAndClearedFaultsNoLongerFire() {
         String id = stub.faults().add(Fault.status(500));
         assertEquals(500, create(stub, "c1", pool("pool-a")).status());
