@@ -19,8 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The operation over HTTP. Its checks run in this order, each answering as soon as it fails: method
  * (405), Content-Length above the limit (413, the body is not read), the body read up to the limit
  * (413), a fault (a {@code Prefer} header's or one of {@link Faults}: delay, forced answer, closed
- * connection; a malformed {@code Prefer} is 400 CCE.01400001), authentication (401), cluster (404), Content-Type (400 CCE.01400006), JSON (400
- * CCE.01400006); then the service: schema and rules (400 CCE.01400001 or CCE.01400014 with every
+ * connection; a malformed {@code Prefer} is 400 CCE.01400001), authentication (401), cluster (404),
+ * Content-Type (400 CCE.01400006), JSON (400 CCE.01400006); then the service: schema and rules (400 CCE.01400001 or CCE.01400014 with every
  * violation), name taken (409), store full (507), else 201.
  */
 final class CreateNodePoolRoute {
