@@ -11,8 +11,10 @@ import io.github.ccecontract.nodepool.stub.domain.NodePoolStore;
 import io.github.ccecontract.nodepool.stub.domain.PublicKeyGenerator;
 import io.github.ccecontract.nodepool.stub.domain.StoredNodePool;
 import io.github.ccecontract.nodepool.stub.domain.UidGenerator;
+import io.github.ccecontract.nodepool.stub.faults.Faults;
 import io.github.ccecontract.nodepool.stub.http.StubHttpHandler;
 import io.github.ccecontract.nodepool.stub.http.StubServer;
+import io.github.ccecontract.nodepool.stub.verify.RequestQuery;
 import io.github.ccecontract.nodepool.contract.validation.NodePoolValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,10 +57,12 @@ public final class CceNodePoolStub implements AutoCloseable {
     private final AdminApi admin;
     private final NodePoolService service;
     private final String baseUrl;
+    private final Faults faults;
     private volatile NodePoolApi api;
 
     private CceNodePoolStub(StubConfig config, StubServer server, StubHttpHandler handler, RequestJournal journal,
-            NodePoolStore store, AdminApi admin, NodePoolService service, String baseUrl) {
+            NodePoolStore store, AdminApi admin, NodePoolService service, String baseUrl, Faults faults) {
+        this.faults = faults;
         this.config = config;
         this.server = server;
         this.handler = handler;
@@ -98,12 +102,28 @@ public final class CceNodePoolStub implements AutoCloseable {
         return journal.entries();
     }
 
+    /**
+     * The requests received since the last reset, to filter and count:
+     * {@code stub.requests().toCluster("c1").withStatus(201).size()}. Read when asked.
+     */
+    public RequestQuery requests() {
+        return new RequestQuery(journal::entries);
+    }
+
+    /**
+     * The faults the stub simulates: {@code stub.faults().add(Fault.status(429).retryAfter(2).times(2))}. A reset
+     * brings back the configured ones ({@link StubConfig#faults()}).
+     */
+    public Faults faults() {
+        return faults;
+    }
+
     /** The node pools created since the last reset, in creation order, with their placement. */
     public List<StoredNodePool> nodePools() {
         return store.list();
     }
 
-    /** Forgets node pools and journal. */
+    /** Forgets node pools and journal; the faults are the configured ones again. */
     public void reset() {
         admin.reset();
     }
@@ -211,8 +231,9 @@ public final class CceNodePoolStub implements AutoCloseable {
             NodePoolService service = new NodePoolService(built, validator, store,
                     seed == null ? new UidGenerator() : new UidGenerator(seed),
                     seed == null ? new PublicKeyGenerator() : new PublicKeyGenerator(seed));
-            AdminApi admin = new AdminApi(journal, store);
-            StubHttpHandler handler = new StubHttpHandler(service, journal, admin, clock);
+            Faults faults = new Faults(built.faults());
+            AdminApi admin = new AdminApi(journal, store, faults);
+            StubHttpHandler handler = new StubHttpHandler(service, journal, admin, clock, faults);
             InetSocketAddress address = new InetSocketAddress(host, port);
             if (address.isUnresolved()) {
                 throw new IllegalArgumentException("host '" + host + "' cannot be resolved");
@@ -224,7 +245,7 @@ public final class CceNodePoolStub implements AutoCloseable {
                 throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
             }
             return new CceNodePoolStub(built, server, handler, journal, store, admin, service,
-                    baseUrl(server.address()));
+                    baseUrl(server.address()), faults);
         }
 
         private static String baseUrl(InetSocketAddress bound) {

@@ -94,8 +94,9 @@ class AdminApiTest {
         StubHttp.Answer created = create(stub, "az-cluster", request);
         assertEquals(201, created.status(), created.text());
         send(stub, "GET", "/openapi.json", null, Map.of());
+        send(stub, "GET", "/nothing", null, Map.of());
         List<JournalEntry> journal = stub.journal();
-        assertEquals(2, journal.size());
+        assertEquals(1, journal.size(), "by default the journal holds operation calls only: " + journal);
         JournalEntry first = journal.get(0);
         assertEquals("POST", first.method());
         assertEquals(StubHttp.nodePoolsPath("p1", "az-cluster"), first.path());
@@ -108,21 +109,35 @@ class AdminApiTest {
         assertCceShaped(admin);
         assertFalse(admin.text().contains("S3cret!"), "no password in the journal");
         JsonNode entries = admin.json().path("requests");
-        assertEquals(2, entries.size());
+        assertEquals(1, entries.size());
         assertEquals(201, entries.get(0).at("/response/status").asInt());
         assertEquals("[redacted]", entries.get(0).at("/request/headers/x-auth-token/0").asText());
-        assertEquals(2, admin.json().path("received").asInt());
+        assertEquals(1, admin.json().path("received").asInt());
+    }
+
+    @Test
+    void journalAllRequestsRecordsTheDocumentAndUnknownPathsToo() {
+        try (CceNodePoolStub all = CceNodePoolStub.builder().config(StubConfig.builder().journalAllRequests(true)
+                .build()).start()) {
+            send(all, "GET", "/openapi.yaml", null, Map.of());
+            send(all, "GET", "/nothing", null, Map.of());
+            send(all, "GET", "/__admin/requests", null, Map.of());
+            List<JournalEntry> journal = all.journal();
+            assertEquals(List.of("/openapi.yaml", "/nothing"), journal.stream().map(JournalEntry::path).toList(),
+                    "every request but the admin API's");
+            assertEquals(List.of(200, 404), journal.stream().map(JournalEntry::status).toList());
+        }
     }
 
     @Test
     void journalIsARingBuffer() {
         for (int i = 0; i < 8; i++) {
-            send(stub, "GET", "/nothing-" + i, null, Map.of());
+            send(stub, "GET", StubHttp.nodePoolsPath("p" + i, "az-cluster"), null, Map.of());
         }
         List<JournalEntry> journal = stub.journal();
         assertEquals(5, journal.size());
-        assertEquals("/nothing-3", journal.get(0).path());
-        assertEquals("/nothing-7", journal.get(4).path());
+        assertEquals(StubHttp.nodePoolsPath("p3", "az-cluster"), journal.get(0).path());
+        assertEquals(StubHttp.nodePoolsPath("p7", "az-cluster"), journal.get(4).path());
         JsonNode admin = send(stub, "GET", "/__admin/requests", null, Map.of()).json();
         assertEquals(8, admin.path("received").asInt());
         assertEquals(3, admin.path("dropped").asInt());

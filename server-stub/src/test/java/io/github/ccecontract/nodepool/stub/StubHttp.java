@@ -106,6 +106,18 @@ final class StubHttp {
         }
     }
 
+    /** {@link #assertCceShaped}, but for the API gateway's 401 body (error_code, error_msg), which a fault may force. */
+    static void assertCceShapedUnlessAsked(Answer answer) {
+        if (answer.json() != null && answer.json().has("error_code")) {
+            assertTrue(answer.json().path("error_msg").isTextual(), "error_msg of " + answer.text());
+            return;
+        }
+        assertEquals("application/json", answer.header("Content-Type"), "Content-Type of " + answer.text());
+        assertNotNull(answer.json(), "a JSON body");
+        assertTrue(answer.errorCode() != null && answer.errorCode().matches("CCE\\.[0-9]{8}"),
+                "errorCode of " + answer.text());
+    }
+
     /** Every answer is JSON of the documented content type with an X-Request-Id (32 hex digits). */
     static void assertCceShaped(Answer answer) {
         assertEquals("application/json", answer.header("Content-Type"), "Content-Type of " + answer.text());

@@ -36,7 +36,7 @@ class StubReadmeTest {
         String readme = readme();
         for (String name : List.of("`--port N`", "`--host ADDRESS`", "`--config FILE`", "`--help`", "`--version`",
                 "clusters:", "type:", "maxNodes:", "azs:", "existingNodes", "soldOut", "tokens:", "accessKeys:",
-                "maxNodePools:", "maxBodyBytes:", "journalSize:")) {
+                "maxNodePools:", "maxBodyBytes:", "journalSize:", "journalAllRequests:", "faults:")) {
             assertTrue(readme.contains(name), "README.md does not mention " + name);
         }
     }

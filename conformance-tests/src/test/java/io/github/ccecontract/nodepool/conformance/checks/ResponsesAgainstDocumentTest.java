@@ -38,7 +38,8 @@ import org.junit.jupiter.api.TestFactory;
  * also shows the validator bites (a fabricated answer of each kind of fault is reported for that fault). The run-wide
  * part, no violation in any answer of the whole run, is {@link ResponsesAgainstDocumentRunTest}, which runs last.
  *
- * <p>Statuses the stub never gives (403, 429, 500: nothing in it produces them) cannot be provoked; the answers of
+ * <p>Statuses the stub never gives by itself (403, 429, 500: nothing in it produces them) cannot be provoked here
+ * (forced by a fault, they are checked by {@link ForcedAnswersConformTest}); the answers of
  * every other documented status are.
  */
 @Tag(Checks.RESPONSES_AGAINST_DOCUMENT)

@@ -8,6 +8,8 @@ import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import io.github.ccecontract.nodepool.stub.domain.NodePoolStore;
 import io.github.ccecontract.nodepool.stub.domain.Placement;
 import io.github.ccecontract.nodepool.stub.domain.StoredNodePool;
+import io.github.ccecontract.nodepool.stub.faults.Faults;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,7 +19,8 @@ import java.util.Objects;
  *   <li>{@code GET /__admin/requests}: the journal, oldest first ({@link RequestJournal#toJson()}).</li>
  *   <li>{@code GET /__admin/nodepools}: the node pools created, in creation order, with their
  *       placement.</li>
- *   <li>{@code POST /__admin/reset}: forgets node pools and journal.</li>
+ *   <li>{@code POST /__admin/reset}: forgets node pools and journal, and brings back the configured faults.</li>
+ *   <li>{@code /__admin/faults}: the faults ({@link FaultsAdminApi}).</li>
  * </ul>
  * Admin requests are not journaled.
  */
@@ -29,14 +32,28 @@ public final class AdminApi {
 
     private final RequestJournal journal;
     private final NodePoolStore store;
+    private final Faults faults;
 
     public AdminApi(RequestJournal journal, NodePoolStore store) {
+        this(journal, store, new Faults(List.of()));
+    }
+
+    public AdminApi(RequestJournal journal, NodePoolStore store, Faults faults) {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.store = Objects.requireNonNull(store, "store");
+        this.faults = Objects.requireNonNull(faults, "faults");
     }
 
     /** Answers {@code method} on {@code rawPath} (which starts with {@code /__admin}). */
     public Answer handle(String method, String rawPath) {
+        return handle(method, rawPath, null);
+    }
+
+    /** Answers {@code method} on {@code rawPath} (which starts with {@code /__admin}) with the request body. */
+    public Answer handle(String method, String rawPath, byte[] requestBody) {
+        if (FaultsAdminApi.handles(rawPath)) {
+            return FaultsAdminApi.handle(faults, method, rawPath, requestBody);
+        }
         String allow;
         switch (rawPath) {
             case "/__admin/requests" -> {
@@ -62,17 +79,18 @@ public final class AdminApi {
             }
             default -> {
                 return new Answer(404, CceErrors.error(CceErrors.NOT_FOUND, "No admin resource at this path: the stub has GET"
-                        + " /__admin/requests, GET /__admin/nodepools and POST /__admin/reset."), null);
+                        + " /__admin/requests, GET /__admin/nodepools, POST /__admin/reset and /__admin/faults."), null);
             }
         }
         return new Answer(405, CceErrors.error(CceErrors.METHOD_NOT_ALLOWED, "Method " + method + " is not allowed here; allowed: " + allow
                 + "."), allow);
     }
 
-    /** Forgets the node pools and the journal. */
+    /** Forgets the node pools and the journal; the faults are the configured ones again. */
     public void reset() {
         store.reset();
         journal.clear();
+        faults.reset();
     }
 
     /** {@code GET /__admin/nodepools}. */

@@ -25,12 +25,13 @@ record CommandLine(String host, int port, Path config, boolean help, boolean ver
             Options:
               --port N          port to listen on (default 8080; 0 picks a free port)
               --host ADDRESS    address to bind (default 127.0.0.1; 0.0.0.0 for every interface)
-              --config FILE     clusters, tokens, access keys and limits, in YAML or JSON (see README.md)
+              --config FILE     clusters, tokens, access keys, limits and faults, in YAML or JSON (see README.md)
               --help            print this help and exit
               --version         print the version and exit
 
             It serves its contract at /openapi.yaml and /openapi.json, and an inspection API:
               GET /__admin/requests, GET /__admin/nodepools, POST /__admin/reset
+            and faults on demand: GET/POST/DELETE /__admin/faults, or a request's Prefer: code=429 (see README.md)
             It stops on SIGTERM or Ctrl-C. Exit codes: 0 stopped, 1 could not start, 2 bad arguments.
             """;
 

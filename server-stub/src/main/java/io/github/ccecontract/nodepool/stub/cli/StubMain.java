@@ -82,7 +82,8 @@ public final class StubMain {
         out.println("CCE node pool stub serving " + stub.baseUrl());
         out.println("  POST " + stub.baseUrl() + CceNodePoolStub.OPERATION_PATH);
         out.println("  contract: " + stub.baseUrl() + "/openapi.yaml (and /openapi.json)");
-        out.println("  inspection: GET /__admin/requests, GET /__admin/nodepools, POST /__admin/reset");
+        out.println("  inspection: GET /__admin/requests, GET /__admin/nodepools, POST /__admin/reset;"
+                + " faults: /__admin/faults");
         out.println("  " + describe(config));
         out.flush();
         Warmup.run();
@@ -106,7 +107,8 @@ public final class StubMain {
         return "clusters: " + (clusters.isEmpty() ? "any ID (none configured)" : String.join(", ", clusters))
                 + "; tokens: " + (config.tokens().isEmpty() ? "any non-empty" : config.tokens().size() + " configured")
                 + "; access keys: " + (config.accessKeys().isEmpty() ? "none" : String.join(", ",
-                config.accessKeys().keySet()));
+                config.accessKeys().keySet()))
+                + (config.faults().isEmpty() ? "" : "; faults: " + config.faults().size() + " configured");
     }
 
     static String version() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.ccecontract.nodepool.contract.cluster.AzInventory;
 import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
+import io.github.ccecontract.nodepool.stub.faults.FaultJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,6 +35,9 @@ import java.util.Set;
  * maxNodePools: 10000             # node pools held, all clusters together
  * maxBodyBytes: 1048576           # larger bodies get 413
  * journalSize: 1000               # requests kept for GET /__admin/requests
+ * journalAllRequests: false       # true: the journal also keeps requests that are not operation calls
+ * faults:                         # simulated from the start and after every reset (FaultJson's form)
+ *   - {status: 429, retryAfter: 2, times: 2, cluster: 0a2b3c4d-cluster}
  * }</pre>
  *
  * <p>Unknown members are errors (a misspelt limit must not go unnoticed).
@@ -41,7 +45,7 @@ import java.util.Set;
 public final class ConfigLoader {
 
     private static final Set<String> TOP = Set.of("clusters", "tokens", "accessKeys", "maxNodePools", "maxBodyBytes",
-            "journalSize");
+            "journalSize", "journalAllRequests", "faults");
     private static final Set<String> CLUSTER = Set.of("id", "type", "maxNodes", "azs");
     private static final Set<String> AZ = Set.of("name", "existingNodes", "soldOut");
 
@@ -122,6 +126,25 @@ public final class ConfigLoader {
         }
         if (root.has("journalSize")) {
             builder.journalSize(top.child("journalSize").positiveInt(root.get("journalSize")));
+        }
+        if (root.has("journalAllRequests")) {
+            JsonNode all = root.get("journalAllRequests");
+            if (!all.isBoolean()) {
+                throw top.child("journalAllRequests").problem("must be true or false");
+            }
+            builder.journalAllRequests(all.booleanValue());
+        }
+        JsonNode faults = root.path("faults");
+        if (!faults.isMissingNode()) {
+            Place p = top.child("faults");
+            p.array(faults);
+            for (int i = 0; i < faults.size(); i++) {
+                try {
+                    builder.faults(FaultJson.parse(faults.get(i)));
+                } catch (IllegalArgumentException e) {
+                    throw p.child(String.valueOf(i)).problem(e.getMessage());
+                }
+            }
         }
         try {
             return builder.build();

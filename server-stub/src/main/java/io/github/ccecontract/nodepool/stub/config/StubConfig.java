@@ -4,6 +4,7 @@ import io.github.ccecontract.nodepool.contract.cluster.AzInventory;
 import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import io.github.ccecontract.nodepool.stub.domain.NodePoolStore;
+import io.github.ccecontract.nodepool.stub.faults.Fault;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,6 +25,9 @@ import java.util.Set;
  *       other cluster IDs are answered 404.</li>
  *   <li>tokens: none configured means any non-empty {@code X-Auth-Token} is accepted.</li>
  *   <li>accessKeys: AK to SK; an {@code SDK-HMAC-SHA256} signature is accepted only for these.</li>
+ *   <li>faults: the faults the stub simulates from the start and after every reset ({@link Fault}).</li>
+ *   <li>journalAllRequests: whether the journal also records requests that are not operation calls (the
+ *       document, unknown paths); default false.</li>
  * </ul>
  */
 public final class StubConfig {
@@ -41,6 +45,8 @@ public final class StubConfig {
     private final int maxNodePools;
     private final int maxBodyBytes;
     private final int journalSize;
+    private final List<Fault> faults;
+    private final boolean journalAllRequests;
 
     private StubConfig(Builder b) {
         this.clusters = Collections.unmodifiableMap(new LinkedHashMap<>(b.clusters));
@@ -49,6 +55,8 @@ public final class StubConfig {
         this.maxNodePools = positive("maxNodePools", b.maxNodePools);
         this.maxBodyBytes = positive("maxBodyBytes", b.maxBodyBytes);
         this.journalSize = positive("journalSize", b.journalSize);
+        this.faults = List.copyOf(b.faults);
+        this.journalAllRequests = b.journalAllRequests;
     }
 
     private static int positive(String name, int value) {
@@ -76,6 +84,8 @@ public final class StubConfig {
         b.maxNodePools = maxNodePools;
         b.maxBodyBytes = maxBodyBytes;
         b.journalSize = journalSize;
+        b.faults.addAll(faults);
+        b.journalAllRequests = journalAllRequests;
         return b;
     }
 
@@ -120,12 +130,27 @@ public final class StubConfig {
         return journalSize;
     }
 
+    /** The faults simulated from the start and after every reset, in the order they are tried. */
+    public List<Fault> faults() {
+        return faults;
+    }
+
+    /**
+     * Whether the journal records every request; default false: only calls of the operation (requests to its
+     * path, whatever the method), not {@code GET /openapi.yaml} (a readiness probe) or unknown paths. Admin
+     * requests are never recorded.
+     */
+    public boolean journalAllRequests() {
+        return journalAllRequests;
+    }
+
     /** Shows access keys but no secret and no token. */
     @Override
     public String toString() {
         return "StubConfig{clusters=" + clusters.keySet() + ", tokens=" + (tokens.isEmpty() ? "any" : tokens.size())
                 + ", accessKeys=" + accessKeys.keySet() + ", maxNodePools=" + maxNodePools + ", maxBodyBytes="
-                + maxBodyBytes + ", journalSize=" + journalSize + "}";
+                + maxBodyBytes + ", journalSize=" + journalSize + (faults.isEmpty() ? "" : ", faults=" + faults)
+                + (journalAllRequests ? ", journalAllRequests=true" : "") + "}";
     }
 
     /** Builds a {@link StubConfig}. */
@@ -136,8 +161,24 @@ public final class StubConfig {
         private int maxNodePools = DEFAULT_MAX_NODE_POOLS;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int journalSize = DEFAULT_JOURNAL_SIZE;
+        private final List<Fault> faults = new ArrayList<>();
+        private boolean journalAllRequests;
 
         private Builder() {
+        }
+
+        /** Adds faults the stub simulates from the start and after every reset (tried in the order added). */
+        public Builder faults(Fault... added) {
+            for (Fault fault : added) {
+                faults.add(Objects.requireNonNull(fault, "fault"));
+            }
+            return this;
+        }
+
+        /** Whether the journal records every request, not only operation calls; default false. */
+        public Builder journalAllRequests(boolean value) {
+            this.journalAllRequests = value;
+            return this;
         }
 
         /** Adds a cluster under its ID; once one is added, requests for other cluster IDs get 404. */

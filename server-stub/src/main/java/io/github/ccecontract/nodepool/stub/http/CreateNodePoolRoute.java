@@ -3,18 +3,24 @@ package io.github.ccecontract.nodepool.stub.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.github.ccecontract.nodepool.stub.errors.CceErrors;
+import io.github.ccecontract.nodepool.stub.faults.Fault;
+import io.github.ccecontract.nodepool.stub.faults.Faults;
+import io.github.ccecontract.nodepool.stub.faults.Firing;
+import io.github.ccecontract.nodepool.stub.faults.PreferHeader;
 import io.github.ccecontract.nodepool.stub.service.CreateOutcome;
 import io.github.ccecontract.nodepool.stub.service.NodePoolService;
 import io.github.ccecontract.nodepool.stub.validation.JsonBodyParser;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The operation over HTTP. Its checks run in this order, each answering as soon as it fails: method
  * (405), Content-Length above the limit (413, the body is not read), the body read up to the limit
- * (413), authentication (401), cluster (404), Content-Type (400 CCE.01400006), JSON (400
- * CCE.01400006); then the service: schema and rules (400 CCE.01400001 or CCE.01400014 with every
+ * (413), a fault (a {@code Prefer} header's or one of {@link Faults}: delay, forced answer, closed
+ * connection; a malformed {@code Prefer} is 400 CCE.01400001), authentication (401), cluster (404),
+ * Content-Type (400 CCE.01400006), JSON (400 CCE.01400006); then the service: schema and rules (400 CCE.01400001 or CCE.01400014 with every
  * violation), name taken (409), store full (507), else 201.
  */
 final class CreateNodePoolRoute {
@@ -29,9 +35,11 @@ final class CreateNodePoolRoute {
     private final NodePoolService service;
     private final Authenticator authenticator;
     private final int maxBodyBytes;
+    private final Faults faults;
 
-    CreateNodePoolRoute(NodePoolService service, Clock clock) {
+    CreateNodePoolRoute(NodePoolService service, Clock clock, Faults faults) {
         this.service = service;
+        this.faults = faults;
         this.maxBodyBytes = service.config().maxBodyBytes();
         this.authenticator = new Authenticator(service.config().tokens(), service.config().accessKeys(), clock);
     }
@@ -41,6 +49,7 @@ final class CreateNodePoolRoute {
         if (methodAllowed(exchange)
                 && declaredLengthWithinLimit(exchange)
                 && bodyRead(exchange)
+                && notFaulted(exchange, route)
                 && authenticated(exchange)
                 && clusterKnown(exchange, route)
                 && mediaTypeAccepted(exchange)
@@ -101,6 +110,82 @@ final class CreateNodePoolRoute {
         }
         exchange.send(413, tooLarge(), null);
         return false;
+    }
+
+    /**
+     * Applies the fault a {@code Prefer} header asks for, else the first of {@link Faults} that fires: waits
+     * its delay, then answers its status or closes the connection (false), or goes on (true).
+     */
+    private boolean notFaulted(Exchange exchange, Route route) throws IOException {
+        List<String> prefer = exchange.exchange.getRequestHeaders().get("Prefer");
+        if (prefer == null && faults.isEmpty()) {
+            return true;
+        }
+        Firing firing = null;
+        try {
+            Fault asked = PreferHeader.parse(prefer);
+            if (asked != null) {
+                long min = asked.minDelayMillis();
+                long max = asked.maxDelayMillis();
+                firing = new Firing(PreferHeader.ID, asked, min == max ? min
+                        : ThreadLocalRandom.current().nextLong(min, max + 1));
+            }
+        } catch (IllegalArgumentException e) {
+            journalAsJson(exchange);
+            exchange.send(400, CceErrors.error(CceErrors.INVALID_REQUEST, e.getMessage() + "."), null);
+            return false;
+        }
+        if (firing == null && !faults.isEmpty()) {
+            String name = null;
+            if (faults.matchesNames()) {
+                JsonNode json = quietlyParsed(exchange.body);
+                name = json == null ? null : json.path("metadata").path("name").textValue();
+            }
+            firing = faults.fire(route.clusterId(), name, exchange.exchange.getRequestHeaders()::getFirst);
+        }
+        if (firing == null) {
+            return true;
+        }
+        if (firing.status() != 0 || firing.closesConnection()) {
+            journalAsJson(exchange);
+        }
+        if (firing.delayMillis() > 0) {
+            try {
+                Thread.sleep(firing.delayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the stub is stopping: no answer
+                return false;
+            }
+        }
+        if (firing.closesConnection()) {
+            return false; // no answer: StubHttpHandler closes the exchange, which closes the connection
+        }
+        if (firing.status() == 0) {
+            return true; // a delay only
+        }
+        exchange.exchange.getResponseHeaders().set(Firing.HEADER, firing.id());
+        if (firing.retryAfter() >= 0) {
+            exchange.exchange.getResponseHeaders().set("Retry-After", String.valueOf(firing.retryAfter()));
+        }
+        exchange.send(firing.status(), firing.body(), null);
+        return false;
+    }
+
+    /**
+     * A request answered before its body is parsed is journaled as JSON, if it is JSON, so that the journal
+     * redacts its password as it does for every other JSON body.
+     */
+    private static void journalAsJson(Exchange exchange) {
+        exchange.bodyJson = quietlyParsed(exchange.body);
+    }
+
+    /** A body as JSON, or null if it is none. */
+    private static JsonNode quietlyParsed(byte[] body) {
+        try {
+            return JsonBodyParser.parse(body);
+        } catch (JsonBodyParser.MalformedBodyException | RuntimeException e) {
+            return null;
+        }
     }
 
     private boolean authenticated(Exchange exchange) throws IOException {

@@ -6,9 +6,11 @@ import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.github.ccecontract.nodepool.stub.admin.AdminApi;
 import io.github.ccecontract.nodepool.stub.admin.RequestJournal;
 import io.github.ccecontract.nodepool.stub.errors.CceErrors;
+import io.github.ccecontract.nodepool.stub.faults.Faults;
 import io.github.ccecontract.nodepool.stub.service.NodePoolService;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -29,12 +31,22 @@ public final class StubHttpHandler implements HttpHandler {
     private final Clock clock;
     private final CreateNodePoolRoute createNodePool;
     private final LongAdder internalErrors = new LongAdder();
+    private final boolean journalAllRequests;
+
+    /** Most bytes of an admin request's body (a fault is a few hundred). */
+    static final int MAX_ADMIN_BODY_BYTES = 64 * 1024;
 
     public StubHttpHandler(NodePoolService service, RequestJournal journal, AdminApi admin, Clock clock) {
+        this(service, journal, admin, clock, new Faults(List.of()));
+    }
+
+    public StubHttpHandler(NodePoolService service, RequestJournal journal, AdminApi admin, Clock clock,
+            Faults faults) {
         this.journal = journal;
         this.admin = admin;
         this.clock = clock;
-        this.createNodePool = new CreateNodePoolRoute(service, clock);
+        this.createNodePool = new CreateNodePoolRoute(service, clock, faults);
+        this.journalAllRequests = service.config().journalAllRequests();
     }
 
     /** Requests the stub failed on (answered 500): a bug of the stub; tests expect 0. */
@@ -75,13 +87,22 @@ public final class StubHttpHandler implements HttpHandler {
 
     private void dispatch(Exchange exchange) throws IOException {
         Route route = Route.of(exchange.path);
+        if (route.kind() != Route.Kind.CREATE_NODE_POOL && !journalAllRequests) {
+            exchange.journaled = false; // the journal holds operation calls (journalAllRequests: every request)
+        }
         switch (route.kind()) {
             case CREATE_NODE_POOL -> createNodePool.handle(exchange, route);
             case OPENAPI_YAML -> document(exchange, "application/yaml", NodePoolContract.openApiYamlBytes());
             case OPENAPI_JSON -> document(exchange, "application/json", NodePoolContract.openApiJsonBytes());
             case ADMIN -> {
                 exchange.journaled = false;
-                AdminApi.Answer answer = admin.handle(exchange.method, exchange.path);
+                if (!exchange.readBody(MAX_ADMIN_BODY_BYTES)) {
+                    exchange.exchange.getResponseHeaders().set("Connection", "close");
+                    exchange.send(413, CceErrors.error(CceErrors.INVALID_REQUEST, "Admin request body too large:"
+                            + " at most " + MAX_ADMIN_BODY_BYTES + " bytes."), null);
+                    return;
+                }
+                AdminApi.Answer answer = admin.handle(exchange.method, exchange.path, exchange.body);
                 exchange.send(answer.status(), answer.body(), answer.allow());
             }
             default -> exchange.send(404, CceErrors.error(CceErrors.NOT_FOUND, "Resource not found: the stub serves POST "

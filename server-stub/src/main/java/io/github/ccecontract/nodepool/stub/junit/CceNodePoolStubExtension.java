@@ -4,6 +4,8 @@ import io.github.ccecontract.nodepool.stub.CceNodePoolStub;
 import io.github.ccecontract.nodepool.stub.admin.JournalEntry;
 import io.github.ccecontract.nodepool.stub.config.StubConfig;
 import io.github.ccecontract.nodepool.stub.domain.StoredNodePool;
+import io.github.ccecontract.nodepool.stub.faults.Faults;
+import io.github.ccecontract.nodepool.stub.verify.RequestQuery;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * lifecycle methods and tests.
  *
  * <p>The stub starts before the first test of the class (static field or {@code @ExtendWith}) or before
- * each test (instance field), and stops after them. By default it is reset (node pools, journal)
+ * each test (instance field), and stops after them. By default it is reset (node pools, journal, faults)
  * before each test; {@link Builder#resetBeforeEach(boolean)} turns that off.
  */
 public final class CceNodePoolStubExtension
@@ -99,12 +101,25 @@ public final class CceNodePoolStubExtension
         return stub().journal();
     }
 
+    /** The requests received (since the last reset), to filter and count: {@code requests().toCluster("c1").size()}. */
+    public RequestQuery requests() {
+        return stub().requests();
+    }
+
+    /**
+     * The faults the stub simulates; those added in a test are gone before the next one (with the default
+     * {@code resetBeforeEach}), the configured ones ({@code StubConfig.faults}) come back.
+     */
+    public Faults faults() {
+        return stub().faults();
+    }
+
     /** The node pools created (since the last reset). */
     public List<StoredNodePool> nodePools() {
         return stub().nodePools();
     }
 
-    /** Forgets node pools and journal. */
+    /** Forgets node pools and journal; the faults are the configured ones again. */
     public void reset() {
         stub().reset();
     }

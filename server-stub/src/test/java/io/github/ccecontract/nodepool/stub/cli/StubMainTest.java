@@ -34,7 +34,8 @@ class StubMainTest {
         Run run = run("--help");
         assertEquals(0, run.code());
         assertTrue(run.out().startsWith("Usage: java -jar cce-nodepool-stub.jar"), run.out());
-        for (String option : new String[] {"--port", "--host", "--config", "--help", "--version"}) {
+        for (String option : new String[] {"--port", "--host", "--config", "--help", "--version", "/__admin/faults",
+                "Prefer: code=429"}) {
             assertTrue(run.out().contains(option), option);
         }
         assertEquals("", run.err());
@@ -72,6 +73,23 @@ class StubMainTest {
         Run run = run("--config", file.toString());
         assertEquals(2, run.code());
         assertTrue(run.err().contains("/clusters/0/maxNodes: must be an integer of at least 1"), run.err());
+    }
+
+    @Test
+    void aBadFaultInTheConfigFileExitsWith2(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("stub.yaml"), "faults: [{status: 429, retryAfter: -1}]");
+        Run run = run("--config", file.toString());
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("/faults/0: retryAfter must be 0 or more seconds, was -1"), run.err());
+    }
+
+    @Test
+    void theBannerCountsConfiguredFaults() {
+        assertTrue(StubMain.describe(io.github.ccecontract.nodepool.stub.config.StubConfig.builder()
+                .faults(io.github.ccecontract.nodepool.stub.faults.Fault.status(500)).build())
+                .endsWith("; faults: 1 configured"));
+        assertFalse(StubMain.describe(io.github.ccecontract.nodepool.stub.config.StubConfig.defaults())
+                .contains("faults"));
     }
 
     @Test

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.ccecontract.nodepool.contract.cluster.AzInventory;
 import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
+import io.github.ccecontract.nodepool.stub.faults.Fault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +39,12 @@ class ConfigLoaderTest {
             maxNodePools: 7
             maxBodyBytes: 2048
             journalSize: 9
+            journalAllRequests: true
+            faults:
+              - {status: 429, retryAfter: 2, times: 2, cluster: c1}
+              - {status: 401, example: gateway, probability: 0.5, seed: 7}
+              - {delayMillis: {min: 100, max: 200}, name: slow, header: {name: X-Test, value: v}}
+              - {connection: close, times: 1}
             """;
 
     @Test
@@ -54,6 +62,13 @@ class ConfigLoaderTest {
         assertEquals(7, config.maxNodePools());
         assertEquals(2048, config.maxBodyBytes());
         assertEquals(9, config.journalSize());
+        assertTrue(config.journalAllRequests());
+        assertEquals(List.of(
+                Fault.status(429).retryAfter(2).times(2).forCluster("c1"),
+                Fault.gatewayUnauthorized().probability(0.5).seed(7),
+                Fault.delay(Duration.ofMillis(100), Duration.ofMillis(200)).forName("slow").forHeader("X-Test", "v"),
+                Fault.closeConnection().once()), config.faults());
+        assertEquals(config.faults(), config.toBuilder().build().faults(), "toBuilder keeps the faults");
         assertTrue(config.cluster("unknown").isEmpty(), "configured clusters: others are unknown");
         assertTrue(!config.toString().contains("SK1") && !config.toString().contains("t1"), config.toString());
     }
@@ -91,6 +106,12 @@ class ConfigLoaderTest {
         "accessKeys: [AK]|/accessKeys: must be a map",
         "maxBodyBytes: -1|/maxBodyBytes: must be an integer of at least 1",
         "journalSize: 1.5|/journalSize: must be an integer of at least 1",
+        "journalAllRequests: yes please|/journalAllRequests: must be true or false",
+        "faults: {status: 429}|/faults: must be a list",
+        "faults: [{status: 503}]|/faults/0: status must be an error status the document lists for the operation (400, 401, 403, 404, 409, 413, 429, 500, 507), was 503",
+        "faults: [{status: 429, times: 0}]|/faults/0: times must be at least 1, was 0",
+        "faults: [{status: 500, retryAfter: 1}]|/faults/0: retryAfter: only a 429 fault has a Retry-After header",
+        "faults: [{status: 429, clustr: c1}]|/faults/0: unknown member 'clustr' (known: status, example",
         "clusters: [|not valid YAML",
         "- a list|top level: must be a map"})
     void badFilesAreReportedWithTheirPlace(String text, String expected) {

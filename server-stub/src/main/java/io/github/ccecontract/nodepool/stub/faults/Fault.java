@@ -1,0 +1,333 @@
+package io.github.ccecontract.nodepool.stub.faults;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A fault the stub simulates on the operation ({@code POST .../nodepools}): what it does, how often, and
+ * to which requests. Immutable; every method returns a new fault.
+ *
+ * <pre>{@code
+ * stub.faults().add(Fault.status(429).retryAfter(2).times(2).forCluster("c1"));
+ * stub.faults().add(Fault.status(500).probability(0.25).seed(7));
+ * stub.faults().add(Fault.delay(Duration.ofMillis(200), Duration.ofMillis(800)).forName("slow-pool"));
+ * stub.faults().add(Fault.closeConnection().once().forHeader("X-Test-Case", "drop"));
+ * }</pre>
+ *
+ * <p>What: an answer with a documented error status ({@link #status}, with the body of the document's example
+ * for it, {@link #example} choosing among several, {@link #retryAfter} adding {@code Retry-After} to a 429),
+ * a delay before the answer ({@link #delay}, alone or added with {@link #withDelay}), or the connection
+ * closed without an answer ({@link #closeConnection}). How often: every time (the default), {@link #once},
+ * {@link #times}, and/or with a {@link #probability} drawn from a generator seeded with {@link #seed}.
+ * Which requests: all (the default), or those of a cluster, a node pool name ({@code metadata.name}) and/or
+ * with a header value, all of them.
+ *
+ * <p>Bad values throw {@link IllegalArgumentException} naming the field and the rule.
+ */
+public final class Fault {
+
+    /** Longest delay a fault may ask for: one minute (a delayed request holds one of the stub's threads). */
+    public static final long MAX_DELAY_MILLIS = 60_000;
+    /** The seed of a fault's generator unless {@link #seed} says otherwise. */
+    public static final long DEFAULT_SEED = 1;
+
+    /** What a fault does to the connection instead of answering. */
+    public enum Connection {
+        /** Closes the connection without an answer (the client reads end of stream). */
+        CLOSE;
+
+        /** The name in JSON, YAML and the Prefer header: {@code close}. */
+        public String jsonName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Integer status;
+    private final String example;
+    private final Integer retryAfter;
+    private final long minDelayMillis;
+    private final long maxDelayMillis;
+    private final Connection connection;
+    private final Integer times;
+    private final double probability;
+    private final long seed;
+    private final String cluster;
+    private final String name;
+    private final String headerName;
+    private final String headerValue;
+
+    private Fault(Integer status, String example, Integer retryAfter, long minDelayMillis, long maxDelayMillis,
+            Connection connection, Integer times, double probability, long seed, String cluster, String name,
+            String headerName, String headerValue) {
+        this.status = status;
+        this.example = example;
+        this.retryAfter = retryAfter;
+        this.minDelayMillis = minDelayMillis;
+        this.maxDelayMillis = maxDelayMillis;
+        this.connection = connection;
+        this.times = times;
+        this.probability = probability;
+        this.seed = seed;
+        this.cluster = cluster;
+        this.name = name;
+        this.headerName = headerName;
+        this.headerValue = headerValue;
+    }
+
+    private static Fault none() {
+        return new Fault(null, null, null, 0, 0, null, null, 1.0, DEFAULT_SEED, null, null, null, null);
+    }
+
+    // ------------------------------------------------------------------------------ what
+
+    /**
+     * Answers {@code status}, one of the error statuses the document lists for the operation (400, 401, 403,
+     * 404, 409, 413, 429, 500, 507), with the body of the document's example for it.
+     */
+    public static Fault status(int status) {
+        ForcedResponses.requireDocumentedStatus(status, "status");
+        return new Fault(status, null, null, 0, 0, null, null, 1.0, DEFAULT_SEED, null, null, null, null);
+    }
+
+    /**
+     * 401 as the API gateway in front of CCE answers it: the document's example {@code gateway},
+     * {@code {"error_code": "APIG.1002", "error_msg": "Incorrect token or token resolution failed"}}.
+     */
+    public static Fault gatewayUnauthorized() {
+        return status(401).example(ForcedResponses.GATEWAY_EXAMPLE);
+    }
+
+    /** Waits {@code delay}, then handles the request as usual. */
+    public static Fault delay(Duration delay) {
+        return none().withDelay(delay);
+    }
+
+    /** Waits a time drawn uniformly from {@code min} to {@code max} (seeded), then handles the request as usual. */
+    public static Fault delay(Duration min, Duration max) {
+        return none().withDelay(min, max);
+    }
+
+    /** Closes the connection without an answer. */
+    public static Fault closeConnection() {
+        return none().connection(Connection.CLOSE);
+    }
+
+    /**
+     * The body of the document's example {@code name} for the status (the 401 has {@code cce} and
+     * {@code gateway}); by default the first example.
+     */
+    public Fault example(String exampleName) {
+        if (status == null) {
+            throw new IllegalArgumentException("example: only a fault with a status has an example");
+        }
+        ForcedResponses.requireExample(status, exampleName, "example");
+        return new Fault(status, exampleName, retryAfter, minDelayMillis, maxDelayMillis, connection, times,
+                probability, seed, cluster, this.name, headerName, headerValue);
+    }
+
+    /** Adds {@code Retry-After: seconds} to a 429. */
+    public Fault retryAfter(int seconds) {
+        if (status == null || status != 429) {
+            throw new IllegalArgumentException("retryAfter: only a 429 fault has a Retry-After header (this one is "
+                    + describeWhat() + ")");
+        }
+        if (seconds < 0) {
+            throw new IllegalArgumentException("retryAfter must be 0 or more seconds, was " + seconds);
+        }
+        return new Fault(status, example, seconds, minDelayMillis, maxDelayMillis, connection, times, probability,
+                seed, cluster, name, headerName, headerValue);
+    }
+
+    /** Also waits {@code delay} before the fault's answer (or before closing). */
+    public Fault withDelay(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        return withDelay(delay, delay);
+    }
+
+    /** Also waits a time drawn uniformly from {@code min} to {@code max} (seeded) before the fault's answer. */
+    public Fault withDelay(Duration min, Duration max) {
+        Objects.requireNonNull(min, "delay min");
+        Objects.requireNonNull(max, "delay max");
+        long lo = millis(min, "delay");
+        long hi = millis(max, "delay");
+        if (lo > hi) {
+            throw new IllegalArgumentException("delay: the minimum (" + lo + " ms) must not exceed the maximum ("
+                    + hi + " ms)");
+        }
+        return new Fault(status, example, retryAfter, lo, hi, connection, times, probability, seed, cluster, name,
+                headerName, headerValue);
+    }
+
+    private static long millis(Duration d, String field) {
+        if (d.isNegative() || d.compareTo(Duration.ofMillis(MAX_DELAY_MILLIS)) > 0) {
+            throw new IllegalArgumentException(field + " must be 0 to " + MAX_DELAY_MILLIS + " ms, was "
+                    + d.toMillis() + " ms");
+        }
+        return d.toMillis();
+    }
+
+    private Fault connection(Connection value) {
+        return new Fault(status, example, retryAfter, minDelayMillis, maxDelayMillis, value, times, probability,
+                seed, cluster, name, headerName, headerValue);
+    }
+
+    // ------------------------------------------------------------------------------ how often
+
+    /** Fires once, then never again (until the stub is reset). */
+    public Fault once() {
+        return times(1);
+    }
+
+    /** Fires {@code n} times, then never again (until the stub is reset). Default: every time. */
+    public Fault times(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("times must be at least 1, was " + n);
+        }
+        return new Fault(status, example, retryAfter, minDelayMillis, maxDelayMillis, connection, n, probability,
+                seed, cluster, name, headerName, headerValue);
+    }
+
+    /**
+     * Fires for a matching request with probability {@code p} (more than 0, at most 1), drawn from a generator
+     * seeded with {@link #seed}: the same requests in the same order meet the same faults.
+     */
+    public Fault probability(double p) {
+        if (!(p > 0 && p <= 1)) {
+            throw new IllegalArgumentException("probability must be more than 0 and at most 1, was " + p);
+        }
+        return new Fault(status, example, retryAfter, minDelayMillis, maxDelayMillis, connection, times, p, seed,
+                cluster, name, headerName, headerValue);
+    }
+
+    /** Seed of the generator for {@link #probability} and random delays; default {@value #DEFAULT_SEED}. */
+    public Fault seed(long value) {
+        return new Fault(status, example, retryAfter, minDelayMillis, maxDelayMillis, connection, times, probability,
+                value, cluster, name, headerName, headerValue);
+    }
+
+    // ------------------------------------------------------------------------------ which requests
+
+    /** Only requests to this cluster ({@code cluster_id} of the path). */
+    public Fault forCluster(String clusterId) {
+        return new Fault(status, example, retryAfter, minDelayMillis, maxDelayMillis, connection, times, probability,
+                seed, nonEmpty(clusterId, "cluster"), name, headerName, headerValue);
+    }
+
+    /** Only requests for a node pool of this name ({@code metadata.name} of the body). */
+    public Fault forName(String nodePoolName) {
+        return new Fault(status, example, retryAfter, minDelayMillis, maxDelayMillis, connection, times, probability,
+                seed, cluster, nonEmpty(nodePoolName, "name"), headerName, headerValue);
+    }
+
+    /** Only requests with this header (name case-insensitive) with exactly this value. */
+    public Fault forHeader(String header, String value) {
+        String h = nonEmpty(header, "header.name");
+        if (!h.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+            throw new IllegalArgumentException("header.name must be an HTTP header name (letters, digits and"
+                    + " !#$%&'*+-.^_`|~)");
+        }
+        Objects.requireNonNull(value, "header.value must not be null");
+        return new Fault(status, example, retryAfter, minDelayMillis, maxDelayMillis, connection, times, probability,
+                seed, cluster, name, h, value);
+    }
+
+    private static String nonEmpty(String value, String field) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(field + " must be a non-empty string");
+        }
+        return value;
+    }
+
+    // ------------------------------------------------------------------------------ reading
+
+    /** The status answered, if the fault answers. */
+    public OptionalInt status() {
+        return status == null ? OptionalInt.empty() : OptionalInt.of(status);
+    }
+
+    /** The document's example whose body is answered (null: the first of the status). */
+    public Optional<String> example() {
+        return Optional.ofNullable(example);
+    }
+
+    /** {@code Retry-After} seconds of a 429. */
+    public OptionalInt retryAfter() {
+        return retryAfter == null ? OptionalInt.empty() : OptionalInt.of(retryAfter);
+    }
+
+    public long minDelayMillis() {
+        return minDelayMillis;
+    }
+
+    public long maxDelayMillis() {
+        return maxDelayMillis;
+    }
+
+    /** What happens to the connection, if it is closed instead of answered. */
+    public Optional<Connection> connection() {
+        return Optional.ofNullable(connection);
+    }
+
+    /** How many times it fires; empty: every time. */
+    public OptionalInt times() {
+        return times == null ? OptionalInt.empty() : OptionalInt.of(times);
+    }
+
+    public double probability() {
+        return probability;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public Optional<String> cluster() {
+        return Optional.ofNullable(cluster);
+    }
+
+    /** The node pool name ({@code metadata.name}) matched. */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    public Optional<String> headerName() {
+        return Optional.ofNullable(headerName);
+    }
+
+    public Optional<String> headerValue() {
+        return Optional.ofNullable(headerValue);
+    }
+
+    /** Whether the request is one this fault is for (its cluster, name and header). */
+    boolean matches(String requestCluster, String requestName, java.util.function.Function<String, String> header) {
+        return (cluster == null || cluster.equals(requestCluster))
+                && (name == null || name.equals(requestName))
+                && (headerName == null || headerValue.equals(header.apply(headerName)));
+    }
+
+    private String describeWhat() {
+        if (status != null) {
+            return "status " + status;
+        }
+        return connection != null ? "connection " + connection.jsonName() : "a delay";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Fault f && FaultJson.toJson(this).equals(FaultJson.toJson(f));
+    }
+
+    @Override
+    public int hashCode() {
+        return FaultJson.toJson(this).hashCode();
+    }
+
+    /** The fault in its JSON form (as {@code GET /__admin/faults} shows it). */
+    @Override
+    public String toString() {
+        return "Fault" + FaultJson.toJson(this);
+    }
+}
