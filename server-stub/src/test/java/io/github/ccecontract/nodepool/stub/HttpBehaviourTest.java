@@ -319,6 +319,20 @@ class HttpBehaviourTest {
         assertEquals(201, other.status(), other.text());
     }
 
+    // ------------------------------------------------------------------ odd but valid values
+
+    /** Issue 10, item 1: an az of whitespace passes the schema (minLength 1) and got 500 from the domain. */
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "\t", "\u00a0", "\n"})
+    void whitespaceAzPassesValidationAndIsCreated(String az) {
+        ObjectNode request = example(DocumentedExample.CCE_CLUSTER_REQUEST);
+        ((ObjectNode) request.at("/spec/nodeTemplate")).put("az", az);
+        StubHttp.Answer answer = post(bytes(request), jsonWithToken());
+        assertEquals(201, answer.status(), answer.text());
+        assertCceShaped(answer);
+        assertEquals(az, answer.json().at("/spec/nodeTemplate/az").textValue());
+    }
+
     // ------------------------------------------------------------------ garbage never gets 500
 
     @Test
