@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,17 +141,30 @@ final class Exchange {
         }
     }
 
+    /**
+     * The journal entry. The body is kept only as JSON the stub could read, with its secrets redacted
+     * ({@link Redaction#body}): a body that was not parsed (401, 415-like 400s) is parsed here for the
+     * journal; one that cannot be parsed (not UTF-8, not JSON, too deep, cut short) is not kept at all
+     * ({@code bodyTruncated} and {@code bodyBytes} say so), because no redaction can find a password
+     * in text it cannot read. The query string is redacted too ({@link Redaction#query}).
+     */
     JournalEntry entry() {
         String text = null;
         boolean json = false;
         boolean truncated = false;
-        if (bodyJson != null) {
-            text = JsonBodyParser.write(Redaction.body(bodyJson));
+        JsonNode readable = bodyJson;
+        if (readable == null && body != null && body.length > 0 && bodyBytes <= body.length) {
+            try {
+                readable = JsonBodyParser.parse(body);
+            } catch (JsonBodyParser.MalformedBodyException e) {
+                readable = null;
+            }
+        }
+        if (readable != null) {
+            text = JsonBodyParser.write(Redaction.body(readable));
             json = true;
-        } else if (body != null && body.length > 0) {
-            text = new String(body, 0, Math.min(body.length, RequestJournal.MAX_BODY_CHARS * 4),
-                    StandardCharsets.UTF_8);
-            truncated = bodyBytes > body.length || body.length > RequestJournal.MAX_BODY_CHARS * 4;
+        } else if (bodyBytes > 0) {
+            truncated = true; // not kept: it may hold a secret that only a JSON reader could find
         }
         if (text != null && text.length() > RequestJournal.MAX_BODY_CHARS) {
             text = text.substring(0, RequestJournal.MAX_BODY_CHARS);
@@ -160,7 +172,7 @@ final class Exchange {
             json = false; // no longer JSON
         }
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
-        return new JournalEntry(id, receivedAt, method, path, query, Redaction.headers(headers), text, json,
-                bodyBytes, truncated, status, response, millis);
+        return new JournalEntry(id, receivedAt, method, path, Redaction.query(query), Redaction.headers(headers), text,
+                json, bodyBytes, truncated, status, response, millis);
     }
 }

@@ -135,8 +135,15 @@ public final class JsonBodyParser {
         return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
-    private static String shorten(String message) {
+    /**
+     * Jackson's message, on one line, without the body's own text: Jackson quotes the token it could not
+     * read ({@code Unrecognized token 'hunter2': was expecting ...}) and the digits of a number, which
+     * may be a password sent without quotes. Quoted text of more than one character and runs of digits
+     * are replaced; the kind of mistake and its position stay.
+     */
+    static String shorten(String message) {
         String oneLine = message == null ? "unexpected content" : message.replaceAll("\\s+", " ").strip();
+        oneLine = oneLine.replaceAll("'[^']{2,}'", "'[...]'").replaceAll("\\([^()]*[0-9]{4,}[^()]*\\)", "([...])");
         return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
     }
 
