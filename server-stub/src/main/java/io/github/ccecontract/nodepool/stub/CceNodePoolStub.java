@@ -88,6 +88,11 @@ public final class CceNodePoolStub implements AutoCloseable {
         return server.address().getPort();
     }
 
+    /** Whether the stub listens on a loopback address only (then its inspection API needs no token). */
+    public boolean isLoopback() {
+        return server.address().getAddress().isLoopbackAddress();
+    }
+
     /** The configuration it runs with. */
     public StubConfig config() {
         return config;
@@ -211,12 +216,13 @@ public final class CceNodePoolStub implements AutoCloseable {
             NodePoolService service = new NodePoolService(built, validator, store,
                     seed == null ? new UidGenerator() : new UidGenerator(seed),
                     seed == null ? new PublicKeyGenerator() : new PublicKeyGenerator(seed));
-            AdminApi admin = new AdminApi(journal, store);
-            StubHttpHandler handler = new StubHttpHandler(service, journal, admin, clock);
             InetSocketAddress address = new InetSocketAddress(host, port);
             if (address.isUnresolved()) {
                 throw new IllegalArgumentException("host '" + host + "' cannot be resolved");
             }
+            AdminApi admin = new AdminApi(journal, store, built.adminToken(),
+                    !address.getAddress().isLoopbackAddress());
+            StubHttpHandler handler = new StubHttpHandler(service, journal, admin, clock);
             StubServer server;
             try {
                 server = StubServer.start(address, handler, threads);

@@ -437,6 +437,25 @@ class HttpBehaviourTest {
         }
     }
 
+    /** Issue 10, item 6: RFC 9112, section 3.2: 400 for HTTP/1.1 without Host and for two Host headers. */
+    @Test
+    void hostHeaderIsRequiredOnceInHttp11() throws IOException {
+        String path = nodePoolsPath("p1", "cce-cluster");
+        String body = new String(cceRequest(), StandardCharsets.UTF_8);
+        String rest = "Content-Type: application/json\r\nX-Auth-Token: t\r\nContent-Length: "
+                + cceRequest().length + "\r\n\r\n" + body;
+        String noHost = raw("POST " + path + " HTTP/1.1\r\n" + rest);
+        assertTrue(noHost.startsWith("HTTP/1.1 400"), noHost);
+        assertTrue(noHost.contains(CceErrors.INVALID_REQUEST) && noHost.contains("Host"), noHost);
+        assertTrue(noHost.toLowerCase(java.util.Locale.ROOT).contains("x-request-id:"), noHost);
+        String twoHosts = raw("POST " + path + " HTTP/1.1\r\nHost: a\r\nHost: b\r\n" + rest);
+        assertTrue(twoHosts.startsWith("HTTP/1.1 400"), twoHosts);
+        String http10 = raw("POST " + path + " HTTP/1.0\r\n" + rest);
+        assertTrue(http10.startsWith("HTTP/1.1 201"), http10);
+        String withHost = raw("POST " + path + " HTTP/1.1\r\nHost: stub\r\nConnection: close\r\n" + rest);
+        assertTrue(withHost.startsWith("HTTP/1.1 409"), withHost); // past the Host check: the name is taken
+    }
+
     /** Sends raw bytes and returns what came back before the server closed (or 5 s passed). */
     private static String raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", stub.port())) {

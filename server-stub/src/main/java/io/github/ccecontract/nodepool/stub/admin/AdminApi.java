@@ -8,6 +8,11 @@ import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import io.github.ccecontract.nodepool.stub.domain.NodePoolStore;
 import io.github.ccecontract.nodepool.stub.domain.Placement;
 import io.github.ccecontract.nodepool.stub.domain.StoredNodePool;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +25,10 @@ import java.util.Objects;
  *   <li>{@code POST /__admin/reset}: forgets node pools and journal.</li>
  * </ul>
  * Admin requests are not journaled.
+ *
+ * <p>Access ({@link #refuse}), as WireMock's admin authentication: with an admin token configured, every
+ * admin request must carry it ({@code Authorization: Bearer <token>} or {@code X-Admin-Token: <token>});
+ * without one, the API answers anyone on a loopback address and nobody (403) on any other address.
  */
 public final class AdminApi {
 
@@ -29,10 +38,50 @@ public final class AdminApi {
 
     private final RequestJournal journal;
     private final NodePoolStore store;
+    private final byte[] token;
+    private final boolean exposed;
 
+    /** An inspection API that answers anyone (a stub on a loopback address without an admin token). */
     public AdminApi(RequestJournal journal, NodePoolStore store) {
+        this(journal, store, null, false);
+    }
+
+    /**
+     * @param token   the admin token, or null
+     * @param exposed whether the stub listens on an address other than loopback
+     */
+    public AdminApi(RequestJournal journal, NodePoolStore store, String token, boolean exposed) {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.store = Objects.requireNonNull(store, "store");
+        this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.exposed = exposed;
+    }
+
+    /**
+     * The answer refusing an admin request with these headers (names in any case), or null if it may
+     * be served: 403 when the API is off (not loopback, no token configured), 401 without the token.
+     */
+    public Answer refuse(Map<String, List<String>> headers) {
+        if (token == null) {
+            return !exposed ? null : new Answer(403, CceErrors.error(CceErrors.FORBIDDEN, "The inspection API"
+                    + " (/__admin) is off: the stub listens on an address other than loopback and no adminToken is"
+                    + " configured. Configure adminToken and send it as 'Authorization: Bearer <adminToken>' or"
+                    + " 'X-Admin-Token: <adminToken>'."), null);
+        }
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            for (String value : header.getValue()) {
+                String sent = name.equals("x-admin-token") ? value.strip()
+                        : name.equals("authorization") && value.regionMatches(true, 0, "Bearer ", 0, 7)
+                                ? value.substring(7).strip() : null;
+                if (sent != null && MessageDigest.isEqual(token, sent.getBytes(StandardCharsets.UTF_8))) {
+                    return null;
+                }
+            }
+        }
+        return new Answer(401, CceErrors.error(CceErrors.UNAUTHORIZED, "The inspection API (/__admin) needs the"
+                + " stub's adminToken: send 'Authorization: Bearer <adminToken>' or 'X-Admin-Token: <adminToken>'."),
+                null);
     }
 
     /** Answers {@code method} on {@code rawPath} (which starts with {@code /__admin}). */

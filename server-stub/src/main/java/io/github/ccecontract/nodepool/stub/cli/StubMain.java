@@ -82,7 +82,9 @@ public final class StubMain {
         out.println("CCE node pool stub serving " + stub.baseUrl());
         out.println("  POST " + stub.baseUrl() + CceNodePoolStub.OPERATION_PATH);
         out.println("  contract: " + stub.baseUrl() + "/openapi.yaml (and /openapi.json)");
-        out.println("  inspection: GET /__admin/requests, GET /__admin/nodepools, POST /__admin/reset");
+        out.println("  inspection: GET /__admin/requests, GET /__admin/nodepools, POST /__admin/reset"
+                + (config.adminToken() != null ? " (with the adminToken)"
+                        : stub.isLoopback() ? "" : " - OFF: not on loopback and no adminToken configured"));
         out.println("  " + describe(config));
         out.flush();
         Warmup.run();

@@ -34,6 +34,7 @@ import java.util.Set;
  * maxNodePools: 10000             # node pools held, all clusters together
  * maxBodyBytes: 1048576           # larger bodies get 413
  * journalSize: 1000               # requests kept for GET /__admin/requests
+ * adminToken: a-long-random-token # the inspection API's token (needed off loopback)
  * }</pre>
  *
  * <p>Unknown members are errors (a misspelt limit must not go unnoticed).
@@ -41,7 +42,7 @@ import java.util.Set;
 public final class ConfigLoader {
 
     private static final Set<String> TOP = Set.of("clusters", "tokens", "accessKeys", "maxNodePools", "maxBodyBytes",
-            "journalSize");
+            "journalSize", "adminToken");
     private static final Set<String> CLUSTER = Set.of("id", "type", "maxNodes", "azs");
     private static final Set<String> AZ = Set.of("name", "existingNodes", "soldOut");
 
@@ -122,6 +123,13 @@ public final class ConfigLoader {
         }
         if (root.has("journalSize")) {
             builder.journalSize(top.child("journalSize").positiveInt(root.get("journalSize")));
+        }
+        if (root.has("adminToken")) {
+            try {
+                builder.adminToken(top.child("adminToken").nonEmptyText(root.get("adminToken")));
+            } catch (IllegalArgumentException e) {
+                throw top.child("adminToken").problem(e.getMessage());
+            }
         }
         try {
             return builder.build();

@@ -24,6 +24,9 @@ import java.util.Set;
  *       other cluster IDs are answered 404.</li>
  *   <li>tokens: none configured means any non-empty {@code X-Auth-Token} is accepted.</li>
  *   <li>accessKeys: AK to SK; an {@code SDK-HMAC-SHA256} signature is accepted only for these.</li>
+ *   <li>adminToken: the token the inspection API ({@code /__admin/...}) asks for. None configured: the
+ *       inspection API answers without credentials on a loopback address and is off (403) on any
+ *       other address.</li>
  * </ul>
  */
 public final class StubConfig {
@@ -41,6 +44,7 @@ public final class StubConfig {
     private final int maxNodePools;
     private final int maxBodyBytes;
     private final int journalSize;
+    private final String adminToken;
 
     private StubConfig(Builder b) {
         this.clusters = Collections.unmodifiableMap(new LinkedHashMap<>(b.clusters));
@@ -49,6 +53,7 @@ public final class StubConfig {
         this.maxNodePools = positive("maxNodePools", b.maxNodePools);
         this.maxBodyBytes = positive("maxBodyBytes", b.maxBodyBytes);
         this.journalSize = positive("journalSize", b.journalSize);
+        this.adminToken = b.adminToken;
     }
 
     private static int positive(String name, int value) {
@@ -76,6 +81,7 @@ public final class StubConfig {
         b.maxNodePools = maxNodePools;
         b.maxBodyBytes = maxBodyBytes;
         b.journalSize = journalSize;
+        b.adminToken = adminToken;
         return b;
     }
 
@@ -120,12 +126,21 @@ public final class StubConfig {
         return journalSize;
     }
 
+    /**
+     * The token of the inspection API ({@code Authorization: Bearer <token>} or
+     * {@code X-Admin-Token: <token>}), or null: then the inspection API needs no credentials on a
+     * loopback address and is off on any other.
+     */
+    public String adminToken() {
+        return adminToken;
+    }
+
     /** Shows access keys but no secret and no token. */
     @Override
     public String toString() {
         return "StubConfig{clusters=" + clusters.keySet() + ", tokens=" + (tokens.isEmpty() ? "any" : tokens.size())
                 + ", accessKeys=" + accessKeys.keySet() + ", maxNodePools=" + maxNodePools + ", maxBodyBytes="
-                + maxBodyBytes + ", journalSize=" + journalSize + "}";
+                + maxBodyBytes + ", journalSize=" + journalSize + ", adminToken=" + (adminToken == null ? "none" : "set") + "}";
     }
 
     /** Builds a {@link StubConfig}. */
@@ -136,6 +151,7 @@ public final class StubConfig {
         private int maxNodePools = DEFAULT_MAX_NODE_POOLS;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int journalSize = DEFAULT_JOURNAL_SIZE;
+        private String adminToken;
 
         private Builder() {
         }
@@ -193,6 +209,19 @@ public final class StubConfig {
 
         public Builder journalSize(int value) {
             this.journalSize = value;
+            return this;
+        }
+
+        /**
+         * The token the inspection API asks for (see {@link StubConfig#adminToken()}); null: none. Printable
+         * ASCII without spaces (it travels in a header); use a long random one.
+         */
+        public Builder adminToken(String token) {
+            if (token != null && (token.isEmpty() || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+                throw new IllegalArgumentException("adminToken must be printable ASCII characters without spaces, at"
+                        + " least one");
+            }
+            this.adminToken = token;
             return this;
         }
 
