@@ -186,7 +186,10 @@ public final class CceNodePoolStub implements AutoCloseable {
             return config(ConfigLoader.load(file));
         }
 
-        /** Request threads; default {@link StubServer#DEFAULT_THREADS}. */
+        /**
+         * Request threads kept ready; default {@link StubServer#DEFAULT_THREADS}. More are started, up to
+         * {@link StubServer#MAX_THREADS}, while requests wait for slow clients' headers or bodies.
+         */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, was " + threads);
