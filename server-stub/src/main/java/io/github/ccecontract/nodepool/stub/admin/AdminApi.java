@@ -1,5 +1,6 @@
 package io.github.ccecontract.nodepool.stub.admin;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,6 +9,7 @@ import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import io.github.ccecontract.nodepool.stub.domain.NodePoolStore;
 import io.github.ccecontract.nodepool.stub.domain.Placement;
 import io.github.ccecontract.nodepool.stub.domain.StoredNodePool;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -32,8 +34,20 @@ import java.util.Objects;
  */
 public final class AdminApi {
 
-    /** An answer: status, JSON body, and the methods allowed (for 405). */
-    public record Answer(int status, JsonNode body, String allow) {
+    /** JSON written straight to the answer (the listings, too large to build as a tree first). */
+    @FunctionalInterface
+    public interface JsonBody {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * An answer: status, JSON body (or, for the listings, {@code stream}: JSON written as it is sent), and
+     * the methods allowed (for 405).
+     */
+    public record Answer(int status, JsonNode body, String allow, JsonBody stream) {
+        public Answer(int status, JsonNode body, String allow) {
+            this(status, body, allow, null);
+        }
     }
 
     private final RequestJournal journal;
@@ -86,18 +100,27 @@ public final class AdminApi {
 
     /** Answers {@code method} on {@code rawPath} (which starts with {@code /__admin}). */
     public Answer handle(String method, String rawPath) {
+        return handle(method, rawPath, null);
+    }
+
+    /**
+     * Answers {@code method} on {@code rawPath} (which starts with {@code /__admin}) with the raw query
+     * {@code rawQuery} (or null). The listings stream: {@code GET /__admin/nodepools} takes
+     * {@code offset} (default 0) and {@code limit} (default: all) and reports the total as {@code count}.
+     */
+    public Answer handle(String method, String rawPath, String rawQuery) {
         String allow;
         switch (rawPath) {
             case "/__admin/requests" -> {
                 allow = "GET";
                 if (method.equals("GET")) {
-                    return new Answer(200, journal.toJson(), null);
+                    return new Answer(200, null, null, journal::writeTo);
                 }
             }
             case "/__admin/nodepools" -> {
                 allow = "GET";
                 if (method.equals("GET")) {
-                    return new Answer(200, nodePools(), null);
+                    return nodePools(rawQuery);
                 }
             }
             case "/__admin/reset" -> {
@@ -124,7 +147,79 @@ public final class AdminApi {
         journal.clear();
     }
 
-    /** {@code GET /__admin/nodepools}. */
+    private Answer nodePools(String rawQuery) {
+        long offset = 0;
+        long limit = Long.MAX_VALUE;
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String parameter : rawQuery.split("&")) {
+                int equals = parameter.indexOf('=');
+                String name = equals < 0 ? parameter : parameter.substring(0, equals);
+                String value = equals < 0 ? "" : parameter.substring(equals + 1);
+                if (!name.equals("offset") && !name.equals("limit")) {
+                    continue;
+                }
+                long number;
+                try {
+                    number = value.length() > 12 ? -1 : Long.parseLong(value);
+                } catch (NumberFormatException e) {
+                    number = -1;
+                }
+                if (number < 0 || name.equals("limit") && number < 1) {
+                    return new Answer(400, CceErrors.error(CceErrors.INVALID_REQUEST, "Query parameter " + name
+                            + " of /__admin/nodepools must be an integer of at least " + (name.equals("limit") ? 1 : 0)
+                            + "."), null);
+                }
+                if (name.equals("offset")) {
+                    offset = number;
+                } else {
+                    limit = number;
+                }
+            }
+        }
+        List<StoredNodePool> all = store.list();
+        int from = (int) Math.min(offset, all.size());
+        int to = (int) Math.min(all.size(), from + Math.min(limit, Integer.MAX_VALUE));
+        List<StoredNodePool> page = all.subList(from, to);
+        long shownLimit = limit;
+        return new Answer(200, null, null, json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("nodePools");
+            for (StoredNodePool pool : page) {
+                writeTo(pool, json);
+            }
+            json.writeEndArray();
+            json.writeNumberField("count", all.size());
+            json.writeNumberField("offset", from);
+            if (shownLimit != Long.MAX_VALUE) {
+                json.writeNumberField("limit", shownLimit);
+            }
+            json.writeNumberField("maxNodePools", store.maxPools());
+            json.writeEndObject();
+        });
+    }
+
+    /** One stored pool as the listing shows it, written without a tree of its body. */
+    static void writeTo(StoredNodePool pool, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("clusterId", pool.clusterId());
+        json.writeStringField("name", pool.name());
+        json.writeStringField("uid", pool.uid());
+        json.writeStringField("createdAt", pool.createdAt().toString());
+        Placement placement = pool.placement();
+        if (placement != null) {
+            json.writeObjectFieldStart("placement");
+            json.writeStringField("requestedAz", pool.requestedAz());
+            json.writeStringField("az", placement.az());
+            json.writeNumberField("nodes", placement.nodes());
+            json.writeBooleanField("soldOut", placement.isSoldOut());
+            json.writeEndObject();
+        }
+        json.writeFieldName("nodePool");
+        json.writeRawValue(pool.responseText());
+        json.writeEndObject();
+    }
+
+    /** {@code GET /__admin/nodepools} as a tree (all pools). */
     public ObjectNode nodePools() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         ArrayNode list = o.putArray("nodePools");
@@ -146,7 +241,7 @@ public final class AdminApi {
         Placement placement = pool.placement();
         if (placement != null) {
             ObjectNode p = o.putObject("placement");
-            p.put("requestedAz", pool.response().path("spec").path("nodeTemplate").path("az").asText(null));
+            p.put("requestedAz", pool.requestedAz());
             if (placement.az() == null) {
                 p.putNull("az");
             } else {

@@ -46,7 +46,11 @@ final class CreateNodePoolRoute {
                 && mediaTypeAccepted(exchange)
                 && (json = parsed(exchange)) != null) {
             CreateOutcome outcome = service.create(route.projectId(), route.clusterId(), json);
-            exchange.send(outcome.status(), outcome.body(), null);
+            if (outcome.created()) {
+                exchange.sendJson(outcome.status(), outcome.pool().responseJson());
+            } else {
+                exchange.send(outcome.status(), outcome.body(), null);
+            }
         }
     }
 

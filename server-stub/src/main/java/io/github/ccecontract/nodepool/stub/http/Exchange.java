@@ -1,8 +1,10 @@
 package io.github.ccecontract.nodepool.stub.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.github.ccecontract.nodepool.stub.admin.AdminApi;
 import io.github.ccecontract.nodepool.stub.admin.JournalEntry;
 import io.github.ccecontract.nodepool.stub.admin.Redaction;
 import io.github.ccecontract.nodepool.stub.admin.RequestJournal;
@@ -60,6 +62,20 @@ final class Exchange {
 
     /** Reads the body, at most {@code limit} bytes; false if there is more. */
     boolean readBody(int limit) throws IOException {
+        long declared = declaredLength();
+        if (declared >= 0 && declared <= limit) {
+            // The usual case: read into an array of the declared size (no growing buffer, no copy).
+            byte[] exact = new byte[(int) declared];
+            try (InputStream in = exchange.getRequestBody()) {
+                int n = in.readNBytes(exact, 0, exact.length);
+                bodyBytes = n;
+                body = n == exact.length ? exact : java.util.Arrays.copyOf(exact, n);
+                if (n < exact.length) {
+                    throw new IOException("the body ended after " + n + " of " + declared + " bytes");
+                }
+            }
+            return true;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 16 * 1024));
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = exchange.getRequestBody()) {
@@ -75,6 +91,19 @@ final class Exchange {
         }
         body = out.toByteArray();
         return true;
+    }
+
+    /** The Content-Length the client declared, or -1 (none, or not a number). */
+    private long declaredLength() {
+        List<String> lengths = exchange.getRequestHeaders().get("Content-Length");
+        if (lengths == null || lengths.size() != 1) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(lengths.get(0).strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Reads and drops the rest of the body, at most {@code limit} bytes; true if it ended. */
@@ -109,6 +138,32 @@ final class Exchange {
             exchange.getResponseHeaders().set("Allow", allow);
         }
         sendBytes(status, "application/json", bytes);
+    }
+
+    /** Answers JSON already written (UTF-8). */
+    void sendJson(int status, byte[] json) throws IOException {
+        this.response = json;
+        sendBytes(status, "application/json", json);
+    }
+
+    /**
+     * Answers JSON written while it is sent (chunked), for answers too large to build first: the inspection
+     * API's listings. Not journaled (only admin answers stream).
+     */
+    void sendStreaming(int status, AdminApi.JsonBody body) throws IOException {
+        this.status = status;
+        this.responded = true;
+        record();
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set(REQUEST_ID, id);
+        boolean head = method.equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : 0);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody();
+                    JsonGenerator json = JsonBodyParser.mapper().getFactory().createGenerator(out)) {
+                body.write(json);
+            }
+        }
     }
 
     /**

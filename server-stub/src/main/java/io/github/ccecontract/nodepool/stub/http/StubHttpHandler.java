@@ -88,8 +88,13 @@ public final class StubHttpHandler implements HttpHandler {
             case ADMIN -> {
                 exchange.journaled = false;
                 AdminApi.Answer refusal = admin.refuse(exchange.headers);
-                AdminApi.Answer answer = refusal != null ? refusal : admin.handle(exchange.method, exchange.path);
-                exchange.send(answer.status(), answer.body(), answer.allow());
+                AdminApi.Answer answer = refusal != null ? refusal
+                        : admin.handle(exchange.method, exchange.path, exchange.query);
+                if (answer.stream() != null) {
+                    exchange.sendStreaming(answer.status(), answer.stream());
+                } else {
+                    exchange.send(answer.status(), answer.body(), answer.allow());
+                }
             }
             default -> exchange.send(404, CceErrors.error(CceErrors.NOT_FOUND, "Resource not found: the stub serves POST "
                     + NodePoolContract.PATH + ", GET /openapi.yaml, GET /openapi.json and /__admin/..."), null);
