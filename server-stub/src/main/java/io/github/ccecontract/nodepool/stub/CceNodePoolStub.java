@@ -212,6 +212,7 @@ public final class CceNodePoolStub implements AutoCloseable {
 
         /** Starts the stub: it listens when this returns; the schema compiles meanwhile. */
         public CceNodePoolStub start() {
+            quietSlf4j();
             StubConfig built = config;
             NodePoolValidator validator = NodePoolValidator.shared();
             NodePoolStore store = new NodePoolStore(built.maxNodePools(), clock);
@@ -234,6 +235,27 @@ public final class CceNodePoolStub implements AutoCloseable {
             }
             return new CceNodePoolStub(built, server, handler, journal, store, admin, service,
                     baseUrl(server.address()));
+        }
+
+        /**
+         * networknt json-schema-validator logs through SLF4J. The executable jar routes that to slf4j-nop;
+         * a Maven user of this (thin) jar gets slf4j-api without a provider unless they have one, and SLF4J
+         * then prints "No SLF4J providers were found" on every run. Without a provider on the class path
+         * (and unless the user chose a verbosity), SLF4J's own reports are limited to errors: its fallback
+         * is the same no-operation logger, only silent. A user with a provider sees no change.
+         */
+        static void quietSlf4j() {
+            if (System.getProperty("slf4j.internal.verbosity") != null) {
+                return;
+            }
+            try {
+                ClassLoader loader = CceNodePoolStub.class.getClassLoader();
+                if (!loader.getResources("META-INF/services/org.slf4j.spi.SLF4JServiceProvider").hasMoreElements()) {
+                    System.setProperty("slf4j.internal.verbosity", "ERROR");
+                }
+            } catch (IOException | SecurityException e) {
+                // leave SLF4J as it is
+            }
         }
 
         private static String baseUrl(InetSocketAddress bound) {
