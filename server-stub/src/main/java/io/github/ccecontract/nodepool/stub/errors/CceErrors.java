@@ -29,6 +29,8 @@ public final class CceErrors {
     public static final String METHOD_NOT_ALLOWED = "CCE.01405001";
     /** 409: a node pool of that name already exists in the cluster. */
     public static final String CONFLICT = "CCE.01409001";
+    /** 429: requests are throttled (the document's TooManyRequests); the stub's memory for bodies is taken. */
+    public static final String THROTTLED = "CCE.02429001";
     /** 500: the stub failed (a bug of the stub; logged). */
     public static final String INTERNAL = "CCE.01500001";
     /**

@@ -32,15 +32,66 @@ class SmallHeapTest {
 
     static final int POOLS = 3000;
 
-    @Test
-    void listingsOfAFullStoreAnswerWithinASmallHeap(@TempDir Path dir) throws Exception {
-        Path config = Files.writeString(dir.resolve("stub.yaml"), "maxNodePools: " + POOLS + "\n");
-        Path output = dir.resolve("stub.out");
+    static Process start(Path dir, String config) throws Exception {
+        Path file = Files.writeString(dir.resolve("stub.yaml"), config);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx40m", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), StubMain.class.getName(),
-                "--port", "0", "--config", config.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                "--port", "0", "--config", file.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("stub.out").toFile())
+                .start();
+    }
+
+    /**
+     * Many large bodies at once (each a 1 MiB-class JSON of many small members, whose tree takes ten times its
+     * bytes): each waits for working memory or gets 429, none gets 500, the process lives on.
+     */
+    @Test
+    void concurrentLargeBodiesWithinASmallHeap(@TempDir Path dir) throws Exception {
+        Process process = start(dir, "maxBodyBytes: 1048576\n");
+        Path output = dir.resolve("stub.out");
+        try {
+            String base = StubProcessTest.awaitLine(output, StubProcessTest.SERVING, process).group(1);
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            String request = new String(DocumentedExample.CCE_CLUSTER_REQUEST.bytes(), StandardCharsets.UTF_8);
+            String name = JsonMapper.builder().build().readTree(request).at("/metadata/name").asText();
+            StringBuilder members = new StringBuilder("{");
+            for (int i = 0; members.length() < 900_000; i++) {
+                members.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":0");
+            }
+            members.append('}');
+            List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String body = request.replace("\"" + name + "\"", "\"" + name + "-" + i + "\"")
+                        .replaceFirst("\\{", "{\"x\":" + members + ",");
+                answers.add(client.sendAsync(HttpRequest.newBuilder(
+                                URI.create(base + "/api/v3/projects/p/clusters/c/nodepools"))
+                        .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+                        .header("X-Auth-Token", "t").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            int created = 0;
+            for (CompletableFuture<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(180, TimeUnit.SECONDS);
+                int status = response.statusCode();
+                assertTrue(status == 201 || status == 429, status + ": " + response.body());
+                created += status == 201 ? 1 : 0;
+            }
+            assertTrue(created > 0, "some of them are created");
+            assertTrue(process.isAlive(), Files.readString(output));
+            String log = Files.readString(output);
+            assertFalse(log.contains("OutOfMemoryError"), log);
+        } finally {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void listingsOfAFullStoreAnswerWithinASmallHeap(@TempDir Path dir) throws Exception {
+        Process process = start(dir, "maxNodePools: " + POOLS + "\n");
+        Path output = dir.resolve("stub.out");
         try {
             String base = StubProcessTest.awaitLine(output, StubProcessTest.SERVING, process).group(1);
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
