@@ -20,7 +20,7 @@
 #      p50/p99 latency per server;
 #   3. sustained (on unless --no-sustained): each server afresh, one after the other, BENCH_SUSTAINED_DURATION
 #      s (60) of wrk creating unique node pools; the stub started exactly as the README shows
-#      (`java -jar cce-nodepool-stub.jar --port N`, no configuration: after its default maxNodePools of
+#      (`java -Xmx128m -jar cce-nodepool-stub.jar --port N`, no configuration: after its default maxNodePools of
 #      10,000 creations it answers 507, counted apart and allowed here); RSS sampled every second.
 # Prints the figures and PASS/FAIL per target, writes them as JSON to server-stub/target/bench-results.json.
 # Exit code 0: every target met on a quiet machine; 1: a target missed; 2: the benchmark could not run
@@ -150,14 +150,16 @@ WIREMOCK_BEST=(--no-request-journal --disable-request-logging --disable-banner -
   --container-threads 8 --async-response-enabled false)
 
 # Command lines, one argument a line; PORT stands for the port. The startup runs and the sustained
-# phase start the stub exactly as its README shows (`java -jar ... --port N`); the throughput phase
-# adds --config with a large maxNodePools.
+# phase start the stub exactly as its README shows (`java -Xmx128m -jar ... --port N`; the heap cap
+# joined the README's command in issue 10, item 4); the throughput phase adds --config with a large
+# maxNodePools.
+STUB_JVM=(-Xmx128m)
 variant_cmd() { # variant [config]
   local config=()
   if [[ -n ${2:-} ]]; then config=(--config "$2"); fi
   case $1 in
-    stub) printf '%s\n' "$JAVA" -jar "$JAR" "${config[@]}" --port PORT ;;
-    stub-cds) printf '%s\n' "$JAVA" -XX:SharedArchiveFile="$JSA" -jar "$JAR" --port PORT ;;
+    stub) printf '%s\n' "$JAVA" "${STUB_JVM[@]}" -jar "$JAR" "${config[@]}" --port PORT ;;
+    stub-cds) printf '%s\n' "$JAVA" "${STUB_JVM[@]}" -XX:SharedArchiveFile="$JSA" -jar "$JAR" --port PORT ;;
     prism) printf '%s\n' "$PRISM" mock "$DOC" -h 127.0.0.1 -p PORT "${PRISM_BEST[@]}" ;;
     prism-info) printf '%s\n' "$PRISM" mock "$DOC" -h 127.0.0.1 -p PORT ;;
     wiremock) printf '%s\n' "$JAVA" -jar "$WIREMOCK_JAR" --port PORT --bind-address 127.0.0.1 --root-dir "$WORK/wiremock" "${WIREMOCK_BEST[@]}" ;;

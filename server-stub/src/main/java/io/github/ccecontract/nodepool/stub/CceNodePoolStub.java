@@ -92,6 +92,11 @@ public final class CceNodePoolStub implements AutoCloseable {
         return server.address().getPort();
     }
 
+    /** Whether the stub listens on a loopback address only (then its inspection API needs no token). */
+    public boolean isLoopback() {
+        return server.address().getAddress().isLoopbackAddress();
+    }
+
     /** The configuration it runs with. */
     public StubConfig config() {
         return config;
@@ -201,7 +206,10 @@ public final class CceNodePoolStub implements AutoCloseable {
             return config(ConfigLoader.load(file));
         }
 
-        /** Request threads; default {@link StubServer#DEFAULT_THREADS}. */
+        /**
+         * Request threads kept ready; default {@link StubServer#DEFAULT_THREADS}. More are started, up to
+         * {@link StubServer#MAX_THREADS}, while requests wait for slow clients' headers or bodies.
+         */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, was " + threads);
@@ -224,6 +232,7 @@ public final class CceNodePoolStub implements AutoCloseable {
 
         /** Starts the stub: it listens when this returns; the schema compiles meanwhile. */
         public CceNodePoolStub start() {
+            quietSlf4j();
             StubConfig built = config;
             NodePoolValidator validator = NodePoolValidator.shared();
             NodePoolStore store = new NodePoolStore(built.maxNodePools(), clock);
@@ -232,12 +241,13 @@ public final class CceNodePoolStub implements AutoCloseable {
                     seed == null ? new UidGenerator() : new UidGenerator(seed),
                     seed == null ? new PublicKeyGenerator() : new PublicKeyGenerator(seed));
             Faults faults = new Faults(built.faults());
-            AdminApi admin = new AdminApi(journal, store, faults);
-            StubHttpHandler handler = new StubHttpHandler(service, journal, admin, clock, faults);
             InetSocketAddress address = new InetSocketAddress(host, port);
             if (address.isUnresolved()) {
                 throw new IllegalArgumentException("host '" + host + "' cannot be resolved");
             }
+            AdminApi admin = new AdminApi(journal, store, faults, built.adminToken(),
+                    !address.getAddress().isLoopbackAddress());
+            StubHttpHandler handler = new StubHttpHandler(service, journal, admin, clock, faults);
             StubServer server;
             try {
                 server = StubServer.start(address, handler, threads);
@@ -246,6 +256,27 @@ public final class CceNodePoolStub implements AutoCloseable {
             }
             return new CceNodePoolStub(built, server, handler, journal, store, admin, service,
                     baseUrl(server.address()), faults);
+        }
+
+        /**
+         * networknt json-schema-validator logs through SLF4J. The executable jar routes that to slf4j-nop;
+         * a Maven user of this (thin) jar gets slf4j-api without a provider unless they have one, and SLF4J
+         * then prints "No SLF4J providers were found" on every run. Without a provider on the class path
+         * (and unless the user chose a verbosity), SLF4J's own reports are limited to errors: its fallback
+         * is the same no-operation logger, only silent. A user with a provider sees no change.
+         */
+        static void quietSlf4j() {
+            if (System.getProperty("slf4j.internal.verbosity") != null) {
+                return;
+            }
+            try {
+                ClassLoader loader = CceNodePoolStub.class.getClassLoader();
+                if (!loader.getResources("META-INF/services/org.slf4j.spi.SLF4JServiceProvider").hasMoreElements()) {
+                    System.setProperty("slf4j.internal.verbosity", "ERROR");
+                }
+            } catch (IOException | SecurityException e) {
+                // leave SLF4J as it is
+            }
         }
 
         private static String baseUrl(InetSocketAddress bound) {

@@ -202,6 +202,42 @@ class AdminApiTest {
         }
     }
 
+    /** Issue 10, item 4: the listing streams and pages (offset, limit) and reports the total as count. */
+    @Test
+    void nodePoolsListingPages() {
+        for (String name : List.of("p-0", "p-1", "p-2", "p-3", "p-4")) {
+            assertEquals(201, create(stub, "az-cluster", request(name, "random")).status());
+        }
+        StubHttp.Answer all = send(stub, "GET", "/__admin/nodepools", null, Map.of());
+        assertEquals(200, all.status());
+        assertCceShaped(all);
+        assertEquals(5, all.json().path("nodePools").size());
+        assertEquals(5, all.json().path("count").asInt());
+        assertEquals(AdminApi_toJson(stub.nodePools().get(0)).toString(), all.json().path("nodePools").get(0).toString());
+        StubHttp.Answer page = send(stub, "GET", "/__admin/nodepools?offset=1&limit=2", null, Map.of());
+        assertEquals(200, page.status());
+        assertEquals(List.of("p-1", "p-2"), List.of(page.json().at("/nodePools/0/name").asText(),
+                page.json().at("/nodePools/1/name").asText()));
+        assertEquals(2, page.json().path("nodePools").size());
+        assertEquals(5, page.json().path("count").asInt());
+        assertEquals(1, page.json().path("offset").asInt());
+        assertEquals(2, page.json().path("limit").asInt());
+        assertEquals(0, send(stub, "GET", "/__admin/nodepools?offset=9", null, Map.of()).json().path("nodePools").size());
+        for (String bad : List.of("limit=0", "offset=-1", "limit=x", "offset=99999999999999")) {
+            StubHttp.Answer refused = send(stub, "GET", "/__admin/nodepools?" + bad, null, Map.of());
+            assertEquals(400, refused.status(), bad);
+            assertCceShaped(refused);
+        }
+        StubHttp.Answer journal = send(stub, "GET", "/__admin/requests", null, Map.of());
+        assertEquals(200, journal.status());
+        assertEquals(StubHttp.JSON.valueToTree(stub.journal().get(0).toJson()).toString(),
+                journal.json().path("requests").get(0).toString());
+    }
+
+    private static JsonNode AdminApi_toJson(StoredNodePool pool) {
+        return io.github.ccecontract.nodepool.stub.admin.AdminApi.toJson(pool);
+    }
+
     @Test
     void journalEntryOfATooLargeBody() {
         try (CceNodePoolStub small = CceNodePoolStub.builder().config(StubConfig.builder().maxBodyBytes(100).build()).start()) {

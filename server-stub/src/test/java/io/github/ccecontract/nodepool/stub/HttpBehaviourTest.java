@@ -319,6 +319,20 @@ class HttpBehaviourTest {
         assertEquals(201, other.status(), other.text());
     }
 
+    // ------------------------------------------------------------------ odd but valid values
+
+    /** Issue 10, item 1: an az of whitespace passes the schema (minLength 1) and got 500 from the domain. */
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "\t", "\u00a0", "\n"})
+    void whitespaceAzPassesValidationAndIsCreated(String az) {
+        ObjectNode request = example(DocumentedExample.CCE_CLUSTER_REQUEST);
+        ((ObjectNode) request.at("/spec/nodeTemplate")).put("az", az);
+        StubHttp.Answer answer = post(bytes(request), jsonWithToken());
+        assertEquals(201, answer.status(), answer.text());
+        assertCceShaped(answer);
+        assertEquals(az, answer.json().at("/spec/nodeTemplate/az").textValue());
+    }
+
     // ------------------------------------------------------------------ garbage never gets 500
 
     @Test
@@ -421,6 +435,25 @@ class HttpBehaviourTest {
         for (String answer : answers) {
             assertFalse(answer.startsWith("HTTP/1.1 500"), answer);
         }
+    }
+
+    /** Issue 10, item 6: RFC 9112, section 3.2: 400 for HTTP/1.1 without Host and for two Host headers. */
+    @Test
+    void hostHeaderIsRequiredOnceInHttp11() throws IOException {
+        String path = nodePoolsPath("p1", "cce-cluster");
+        String body = new String(cceRequest(), StandardCharsets.UTF_8);
+        String rest = "Content-Type: application/json\r\nX-Auth-Token: t\r\nContent-Length: "
+                + cceRequest().length + "\r\n\r\n" + body;
+        String noHost = raw("POST " + path + " HTTP/1.1\r\n" + rest);
+        assertTrue(noHost.startsWith("HTTP/1.1 400"), noHost);
+        assertTrue(noHost.contains(CceErrors.INVALID_REQUEST) && noHost.contains("Host"), noHost);
+        assertTrue(noHost.toLowerCase(java.util.Locale.ROOT).contains("x-request-id:"), noHost);
+        String twoHosts = raw("POST " + path + " HTTP/1.1\r\nHost: a\r\nHost: b\r\n" + rest);
+        assertTrue(twoHosts.startsWith("HTTP/1.1 400"), twoHosts);
+        String http10 = raw("POST " + path + " HTTP/1.0\r\n" + rest);
+        assertTrue(http10.startsWith("HTTP/1.1 201"), http10);
+        String withHost = raw("POST " + path + " HTTP/1.1\r\nHost: stub\r\nConnection: close\r\n" + rest);
+        assertTrue(withHost.startsWith("HTTP/1.1 409"), withHost); // past the Host check: the name is taken
     }
 
     /** Sends raw bytes and returns what came back before the server closed (or 5 s passed). */

@@ -44,13 +44,24 @@ public final class SchemaGenerator {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-    /** How much to generate. */
+    /**
+     * How much to generate. {@code oddStrings}: the "odd strings" mode (issue 10, item 1): free-text strings (no
+     * pattern) are mostly odd but schema-valid: white space only, control characters, characters outside the
+     * Basic Multilingual Plane (surrogate pairs; JSON Schema counts them as one character each), zero-width and
+     * right-to-left marks, a byte order mark, and the longest value the schema allows; patterned strings are
+     * drawn with long repetitions. Everything stays valid against the schema.
+     */
     public record Settings(double optionalRate, int maxArrayItems, int maxMapEntries, int maxStringLength,
-            int maxRepeat, double edgeRate) {
+            int maxRepeat, double edgeRate, boolean oddStrings) {
 
         /** Optional members half of the time, small collections, edges (bounds, full collections) 8% of the time. */
         public static Settings defaults() {
-            return new Settings(0.5, 3, 3, 16, 6, 0.08);
+            return new Settings(0.5, 3, 3, 16, 6, 0.08, false);
+        }
+
+        /** The defaults with odd strings, and more optional members (more strings). */
+        public static Settings withOddStrings() {
+            return new Settings(0.8, 3, 3, 16, 6, 0.08, true);
         }
     }
 
@@ -252,8 +263,12 @@ public final class SchemaGenerator {
         for (int attempt = 0; attempt < 100; attempt++) {
             String value;
             if (schema.has("pattern")) {
+                int repeat = settings.oddStrings() && random.nextBoolean() ? Math.max(settings.maxRepeat(), 64)
+                        : settings.maxRepeat();
                 value = RegexGenerator.of(schema.get("pattern").asText()).generate(random, minLength, maxLength,
-                        settings.maxRepeat());
+                        repeat);
+            } else if (settings.oddStrings() && random.nextDouble() < 0.8) {
+                value = oddText(random, minLength, maxLength);
             } else {
                 int length;
                 if (maxLength != Integer.MAX_VALUE && random.nextDouble() < settings.edgeRate()) {
@@ -269,6 +284,44 @@ public final class SchemaGenerator {
             }
         }
         throw new IllegalStateException(sp + ": no value outside 'not' in 100 attempts");
+    }
+
+    /** Odd characters: white space, control characters, marks, astral-plane characters (as code points). */
+    static final int[][] ODD = {
+        {' ', '\t', '\n', '\r', 0x0b, 0x0c, 0x85, 0xa0, 0x1680, 0x2003, 0x2028, 0x2029, 0x3000}, // white space
+        {0x00, 0x01, 0x07, 0x08, 0x1b, 0x1f, 0x7f, 0x9f}, // control characters
+        {0x1F600, 0x1F4A9, 0x10000, 0x1D11E, 0x20000, 0xE0001, 0x10FFFF, 0xF0000}, // outside the BMP
+        {0x200B, 0x200D, 0x200E, 0x200F, 0x202E, 0xFEFF, 0x0301, 0xFFFD, 0xFFFF, '"', '\\', '/', '<', '\''}, // marks
+    };
+
+    /**
+     * A schema-valid odd string of {@code minLength} to {@code maxLength} characters (code points, as JSON
+     * Schema counts them): one of the kinds of {@link #ODD}, or the kinds mixed, and now and then as long as the
+     * schema allows (capped at 4096 when it sets no maximum).
+     */
+    static String oddText(Random random, int minLength, int maxLength) {
+        int longest = (int) Math.min(maxLength, 4096L);
+        int length;
+        double u = random.nextDouble();
+        if (u < 0.2) {
+            length = Math.max(minLength, longest);
+        } else if (u < 0.3) {
+            length = minLength;
+        } else {
+            length = minLength + random.nextInt(Math.max(1, Math.min(longest, minLength + 16) - minLength + 1));
+        }
+        length = Math.max(minLength, Math.min(length, longest));
+        int kind = random.nextInt(ODD.length + 1); // ODD.length: mixed with letters
+        StringBuilder sb = new StringBuilder(length * 2);
+        for (int i = 0; i < length; i++) {
+            int[] from = ODD[kind < ODD.length ? kind : random.nextInt(ODD.length)];
+            if (kind == ODD.length && random.nextBoolean()) {
+                sb.append(ALNUM.charAt(random.nextInt(ALNUM.length())));
+            } else {
+                sb.appendCodePoint(from[random.nextInt(from.length)]);
+            }
+        }
+        return sb.toString();
     }
 
     /** Mostly letters and digits, now and then any printable character (and a few non-ASCII letters). */

@@ -1,11 +1,13 @@
 package io.github.ccecontract.nodepool.stub.admin;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -193,6 +195,58 @@ public final class JournalEntry {
         }
         o.put("durationMillis", durationMillis);
         return o;
+    }
+
+    /** Characters and bytes this entry keeps of body and answer: what {@link RequestJournal} budgets. */
+    long retainedSize() {
+        return (body == null ? 0 : body.length()) + (response == null ? 0 : response.length);
+    }
+
+    /**
+     * Writes the entry as {@link #toJson()} shows it, without making trees of its body and answer (they are
+     * written as the JSON text they are kept as).
+     */
+    public void writeTo(JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", id);
+        json.writeStringField("receivedAt", receivedAt.toString());
+        json.writeObjectFieldStart("request");
+        json.writeStringField("method", method);
+        json.writeStringField("path", path);
+        if (query != null) {
+            json.writeStringField("query", query);
+        }
+        json.writeObjectFieldStart("headers");
+        List<Map.Entry<String, List<String>>> sorted = new java.util.ArrayList<>(headers.entrySet());
+        sorted.sort(Map.Entry.comparingByKey(String.CASE_INSENSITIVE_ORDER));
+        for (Map.Entry<String, List<String>> e : sorted) {
+            json.writeArrayFieldStart(e.getKey().toLowerCase(Locale.ROOT));
+            for (String value : e.getValue()) {
+                json.writeString(value);
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+        if (bodyIsJson) {
+            json.writeFieldName("json");
+            json.writeRawValue(body);
+        } else if (body != null && !body.isEmpty()) {
+            json.writeStringField("body", body);
+        }
+        json.writeNumberField("bodyBytes", bodyBytes);
+        if (bodyTruncated) {
+            json.writeBooleanField("bodyTruncated", true);
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("response");
+        json.writeNumberField("status", status);
+        if (response != null) {
+            json.writeFieldName("body");
+            json.writeRawValue(new String(response, StandardCharsets.UTF_8));
+        }
+        json.writeEndObject();
+        json.writeNumberField("durationMillis", durationMillis);
+        json.writeEndObject();
     }
 
     @Override

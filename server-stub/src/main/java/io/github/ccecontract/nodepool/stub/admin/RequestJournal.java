@@ -1,23 +1,31 @@
 package io.github.ccecontract.nodepool.stub.admin;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
 
 /**
  * The last requests the stub received, oldest first: a ring buffer of {@code capacity} entries (the
- * oldest is dropped when a new one comes). Thread-safe.
+ * oldest is dropped when a new one comes), which also keeps at most {@link #MAX_RETAINED} characters of
+ * bodies and answers in all (issue 10, item 4: 1000 entries of 64 Ki characters each would otherwise
+ * take 64 to 128 MB of heap; the oldest entries go first). Thread-safe.
  */
 public final class RequestJournal {
 
     /** Most characters of a body an entry keeps. */
     public static final int MAX_BODY_CHARS = 64 * 1024;
 
+    /** Most characters (and answer bytes) of bodies and answers the journal keeps, all entries together. */
+    public static final long MAX_RETAINED = 8L << 20;
+
     private final int capacity;
     private final ArrayDeque<JournalEntry> entries; // guarded by this
     private long received; // guarded by this; since the last reset
+    private long retained; // guarded by this; retainedSize() of the entries
 
     public RequestJournal(int capacity) {
         if (capacity < 1) {
@@ -29,9 +37,13 @@ public final class RequestJournal {
 
     public synchronized void add(JournalEntry entry) {
         if (entries.size() == capacity) {
-            entries.removeFirst();
+            retained -= entries.removeFirst().retainedSize();
         }
         entries.addLast(entry);
+        retained += entry.retainedSize();
+        while (retained > MAX_RETAINED && entries.size() > 1) {
+            retained -= entries.removeFirst().retainedSize();
+        }
         received++;
     }
 
@@ -52,6 +64,27 @@ public final class RequestJournal {
     public synchronized void clear() {
         entries.clear();
         received = 0;
+        retained = 0;
+    }
+
+    /** Writes what {@link #toJson()} shows, entry by entry, without building it first. */
+    public void writeTo(JsonGenerator json) throws IOException {
+        List<JournalEntry> list;
+        long total;
+        synchronized (this) {
+            list = List.copyOf(entries);
+            total = received;
+        }
+        json.writeStartObject();
+        json.writeArrayFieldStart("requests");
+        for (JournalEntry entry : list) {
+            entry.writeTo(json);
+        }
+        json.writeEndArray();
+        json.writeNumberField("received", total);
+        json.writeNumberField("dropped", total - list.size());
+        json.writeNumberField("capacity", capacity);
+        json.writeEndObject();
     }
 
     /** {@code GET /__admin/requests}: {"requests": [...], "received": n, "capacity": n}. */

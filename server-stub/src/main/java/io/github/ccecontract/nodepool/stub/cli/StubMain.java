@@ -83,7 +83,9 @@ public final class StubMain {
         out.println("  POST " + stub.baseUrl() + CceNodePoolStub.OPERATION_PATH);
         out.println("  contract: " + stub.baseUrl() + "/openapi.yaml (and /openapi.json)");
         out.println("  inspection: GET /__admin/requests, GET /__admin/nodepools, POST /__admin/reset;"
-                + " faults: /__admin/faults");
+                + " faults: /__admin/faults"
+                + (config.adminToken() != null ? " (with the adminToken)"
+                        : stub.isLoopback() ? "" : " - OFF: not on loopback and no adminToken configured"));
         out.println("  " + describe(config));
         out.flush();
         Warmup.run();

@@ -38,6 +38,7 @@ import java.util.Set;
  * journalAllRequests: false       # true: the journal also keeps requests that are not operation calls
  * faults:                         # simulated from the start and after every reset (FaultJson's form)
  *   - {status: 429, retryAfter: 2, times: 2, cluster: 0a2b3c4d-cluster}
+ * adminToken: a-long-random-token # the inspection API's token (needed off loopback)
  * }</pre>
  *
  * <p>Unknown members are errors (a misspelt limit must not go unnoticed).
@@ -45,7 +46,7 @@ import java.util.Set;
 public final class ConfigLoader {
 
     private static final Set<String> TOP = Set.of("clusters", "tokens", "accessKeys", "maxNodePools", "maxBodyBytes",
-            "journalSize", "journalAllRequests", "faults");
+            "journalSize", "journalAllRequests", "faults", "adminToken");
     private static final Set<String> CLUSTER = Set.of("id", "type", "maxNodes", "azs");
     private static final Set<String> AZ = Set.of("name", "existingNodes", "soldOut");
 
@@ -144,6 +145,13 @@ public final class ConfigLoader {
                 } catch (IllegalArgumentException e) {
                     throw p.child(String.valueOf(i)).problem(e.getMessage());
                 }
+            }
+        }
+        if (root.has("adminToken")) {
+            try {
+                builder.adminToken(top.child("adminToken").nonEmptyText(root.get("adminToken")));
+            } catch (IllegalArgumentException e) {
+                throw top.child("adminToken").problem(e.getMessage());
             }
         }
         try {

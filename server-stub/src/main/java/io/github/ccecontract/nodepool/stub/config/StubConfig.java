@@ -28,6 +28,9 @@ import java.util.Set;
  *   <li>faults: the faults the stub simulates from the start and after every reset ({@link Fault}).</li>
  *   <li>journalAllRequests: whether the journal also records requests that are not operation calls (the
  *       document, unknown paths); default false.</li>
+ *   <li>adminToken: the token the inspection API ({@code /__admin/...}) asks for. None configured: the
+ *       inspection API answers without credentials on a loopback address and is off (403) on any
+ *       other address.</li>
  * </ul>
  */
 public final class StubConfig {
@@ -47,6 +50,7 @@ public final class StubConfig {
     private final int journalSize;
     private final List<Fault> faults;
     private final boolean journalAllRequests;
+    private final String adminToken;
 
     private StubConfig(Builder b) {
         this.clusters = Collections.unmodifiableMap(new LinkedHashMap<>(b.clusters));
@@ -57,6 +61,7 @@ public final class StubConfig {
         this.journalSize = positive("journalSize", b.journalSize);
         this.faults = List.copyOf(b.faults);
         this.journalAllRequests = b.journalAllRequests;
+        this.adminToken = b.adminToken;
     }
 
     private static int positive(String name, int value) {
@@ -86,6 +91,7 @@ public final class StubConfig {
         b.journalSize = journalSize;
         b.faults.addAll(faults);
         b.journalAllRequests = journalAllRequests;
+        b.adminToken = adminToken;
         return b;
     }
 
@@ -144,13 +150,23 @@ public final class StubConfig {
         return journalAllRequests;
     }
 
+    /**
+     * The token of the inspection API ({@code Authorization: Bearer <token>} or
+     * {@code X-Admin-Token: <token>}), or null: then the inspection API needs no credentials on a
+     * loopback address and is off on any other.
+     */
+    public String adminToken() {
+        return adminToken;
+    }
+
     /** Shows access keys but no secret and no token. */
     @Override
     public String toString() {
         return "StubConfig{clusters=" + clusters.keySet() + ", tokens=" + (tokens.isEmpty() ? "any" : tokens.size())
                 + ", accessKeys=" + accessKeys.keySet() + ", maxNodePools=" + maxNodePools + ", maxBodyBytes="
                 + maxBodyBytes + ", journalSize=" + journalSize + (faults.isEmpty() ? "" : ", faults=" + faults)
-                + (journalAllRequests ? ", journalAllRequests=true" : "") + "}";
+                + (journalAllRequests ? ", journalAllRequests=true" : "") + ", adminToken="
+                + (adminToken == null ? "none" : "set") + "}";
     }
 
     /** Builds a {@link StubConfig}. */
@@ -163,6 +179,7 @@ public final class StubConfig {
         private int journalSize = DEFAULT_JOURNAL_SIZE;
         private final List<Fault> faults = new ArrayList<>();
         private boolean journalAllRequests;
+        private String adminToken;
 
         private Builder() {
         }
@@ -234,6 +251,19 @@ public final class StubConfig {
 
         public Builder journalSize(int value) {
             this.journalSize = value;
+            return this;
+        }
+
+        /**
+         * The token the inspection API asks for (see {@link StubConfig#adminToken()}); null: none. Printable
+         * ASCII without spaces (it travels in a header); use a long random one.
+         */
+        public Builder adminToken(String token) {
+            if (token != null && (token.isEmpty() || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+                throw new IllegalArgumentException("adminToken must be printable ASCII characters without spaces, at"
+                        + " least one");
+            }
+            this.adminToken = token;
             return this;
         }
 

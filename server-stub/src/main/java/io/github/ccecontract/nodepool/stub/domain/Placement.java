@@ -5,7 +5,9 @@ package io.github.ccecontract.nodepool.stub.domain;
  * requested {@code az}); kept with the stored pool so that tests can inspect the AZ decision.
  *
  * @param az    the AZ that takes all the new nodes (Table 5: "all nodes to be added" go to one AZ);
- *              {@code null} when no AZ could take them (sold out)
+ *              {@code null} when no AZ could take them (sold out). Any other string is an AZ name as
+ *              the request gave it: the document asks only for {@code minLength: 1}, so {@code " "}
+ *              is a valid (if odd) AZ name and must not fail here (issue 10, item 1)
  * @param nodes the number of nodes to create, {@code spec.initialNodeCount}
  */
 public record Placement(String az, int nodes) {
@@ -14,8 +16,8 @@ public record Placement(String az, int nodes) {
         if (nodes < 0) {
             throw new IllegalArgumentException("nodes must be >= 0, was " + nodes);
         }
-        if (az != null && az.isBlank()) {
-            throw new IllegalArgumentException("az must not be blank (use null for 'no AZ available')");
+        if (az != null && az.isEmpty()) {
+            throw new IllegalArgumentException("az must not be empty (use null for 'no AZ available')");
         }
     }
 

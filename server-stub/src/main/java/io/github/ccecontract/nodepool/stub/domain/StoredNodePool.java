@@ -26,6 +26,7 @@ public final class StoredNodePool {
     private final String uid;
     private final Instant createdAt;
     private final byte[] responseJson;
+    private final String requestedAz;
     private final Placement placement;
 
     /**
@@ -48,6 +49,7 @@ public final class StoredNodePool {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the node pool cannot be written as JSON", e);
         }
+        this.requestedAz = response.path("spec").path("nodeTemplate").path("az").textValue();
         this.placement = placement;
     }
 
@@ -65,6 +67,24 @@ public final class StoredNodePool {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /**
+     * The 201 body as the JSON it was answered with (UTF-8), a copy: for answering and listing without a
+     * tree (issue 10, item 4).
+     */
+    public byte[] responseJson() {
+        return responseJson.clone();
+    }
+
+    /** The 201 body's JSON as text. */
+    public String responseText() {
+        return new String(responseJson, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The {@code spec.nodeTemplate.az} the pool was requested with (the 201 body echoes it), or null. */
+    public String requestedAz() {
+        return requestedAz;
     }
 
     /** A fresh tree of the 201 body. */

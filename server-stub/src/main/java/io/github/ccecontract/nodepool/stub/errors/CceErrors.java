@@ -21,12 +21,16 @@ public final class CceErrors {
     public static final String NODE_LIMIT = "CCE.01400014";
     /** 401: no token, a token not accepted, or a bad AK/SK signature. */
     public static final String UNAUTHORIZED = "CCE.01401001";
+    /** 403: the inspection API is off (the stub listens off loopback without an admin token). */
+    public static final String FORBIDDEN = "CCE.01403001";
     /** 404: an unknown path, or a cluster the stub is not configured with. */
     public static final String NOT_FOUND = "CCE.01404001";
     /** 405: a method other than the path's (the stub's own code: the document lists no 405). */
     public static final String METHOD_NOT_ALLOWED = "CCE.01405001";
     /** 409: a node pool of that name already exists in the cluster. */
     public static final String CONFLICT = "CCE.01409001";
+    /** 429: requests are throttled (the document's TooManyRequests); the stub's memory for bodies is taken. */
+    public static final String THROTTLED = "CCE.02429001";
     /** 500: the stub failed (a bug of the stub; logged). */
     public static final String INTERNAL = "CCE.01500001";
     /**

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The operation over HTTP. Its checks run in this order, each answering as soon as it fails: method
@@ -32,30 +34,93 @@ final class CreateNodePoolRoute {
      */
     static final long MAX_DISCARD = 16L << 20;
 
+    /**
+     * Heap a request may need per byte of its body while it is read, parsed (a tree takes up to about 12
+     * times the JSON of many small members), validated and journaled.
+     */
+    static final int WORKING_MEMORY_PER_BODY_BYTE = 16;
+    /** Heap a request needs besides its body (buffers, the answer, the journal entry). */
+    static final int WORKING_MEMORY_BASE = 64 * 1024;
+    /** How long a request waits for working memory before it is answered 429. */
+    static final long MEMORY_WAIT_MILLIS = 5_000;
+
     private final NodePoolService service;
     private final Authenticator authenticator;
     private final int maxBodyBytes;
     private final Faults faults;
+    /**
+     * Working memory of the requests in progress, in KiB (issue 10, item 4): a third of the maximum heap, at
+     * least 16 MiB. Each request reserves what its declared length may need (a chunked one: the body
+     * limit's) before its body is read, and gives it back when it is answered; a request that finds none
+     * free within {@link #MEMORY_WAIT_MILLIS} gets 429. Without it, a few dozen concurrent 1 MiB bodies
+     * ran a 128 MiB heap out of memory (500s, and an OutOfMemoryError that can hit the JDK's dispatcher).
+     */
+    private final Semaphore memory;
+    private final int memoryKib;
 
     CreateNodePoolRoute(NodePoolService service, Clock clock, Faults faults) {
         this.service = service;
         this.faults = faults;
         this.maxBodyBytes = service.config().maxBodyBytes();
         this.authenticator = new Authenticator(service.config().tokens(), service.config().accessKeys(), clock);
+        long budget = Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 3);
+        this.memoryKib = (int) Math.min(Integer.MAX_VALUE, budget >> 10);
+        this.memory = new Semaphore(memoryKib, true);
     }
 
     void handle(Exchange exchange, Route route) throws IOException {
+        if (!methodAllowed(exchange) || !declaredLengthWithinLimit(exchange)) {
+            return;
+        }
+        int reserved = workingMemoryKib(exchange);
+        if (!reserve(reserved)) {
+            if (!exchange.discardBody(MAX_DISCARD)) {
+                exchange.exchange.getResponseHeaders().set("Connection", "close");
+            }
+            exchange.exchange.getResponseHeaders().set("Retry-After", "1");
+            exchange.send(429, CceErrors.error(CceErrors.THROTTLED, "Too many requests: the stub's memory for"
+                    + " request bodies is taken by other requests; retry later. This answer is the stub's own."), null);
+            return;
+        }
+        try {
+            handleWithinMemory(exchange, route);
+        } finally {
+            memory.release(reserved);
+        }
+    }
+
+    /** KiB of heap the request may need (its declared length, else the body limit), at most the whole budget. */
+    private int workingMemoryKib(Exchange exchange) {
+        List<String> lengths = exchange.exchange.getRequestHeaders().get("Content-Length");
+        long declared = lengths == null || lengths.isEmpty() ? maxBodyBytes
+                : Math.max(0, Math.min(maxBodyBytes, declaredLength(lengths.get(0))));
+        long bytes = declared * WORKING_MEMORY_PER_BODY_BYTE + WORKING_MEMORY_BASE;
+        return (int) Math.min(memoryKib, (bytes + 1023) >> 10);
+    }
+
+    private boolean reserve(int kib) {
+        try {
+            return memory.tryAcquire(kib, MEMORY_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void handleWithinMemory(Exchange exchange, Route route) throws IOException {
         JsonNode json;
-        if (methodAllowed(exchange)
-                && declaredLengthWithinLimit(exchange)
-                && bodyRead(exchange)
+        if (bodyRead(exchange)
                 && notFaulted(exchange, route)
                 && authenticated(exchange)
                 && clusterKnown(exchange, route)
                 && mediaTypeAccepted(exchange)
                 && (json = parsed(exchange)) != null) {
             CreateOutcome outcome = service.create(route.projectId(), route.clusterId(), json);
-            exchange.send(outcome.status(), outcome.body(), null);
+            if (outcome.created()) {
+                exchange.sendJson(outcome.status(), outcome.pool().responseJson());
+            } else {
+                exchange.send(outcome.status(), outcome.body(), null);
+            }
         }
     }
 

@@ -1,8 +1,10 @@
 package io.github.ccecontract.nodepool.stub.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.github.ccecontract.nodepool.stub.admin.AdminApi;
 import io.github.ccecontract.nodepool.stub.admin.JournalEntry;
 import io.github.ccecontract.nodepool.stub.admin.Redaction;
 import io.github.ccecontract.nodepool.stub.admin.RequestJournal;
@@ -11,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,20 @@ final class Exchange {
 
     /** Reads the body, at most {@code limit} bytes; false if there is more. */
     boolean readBody(int limit) throws IOException {
+        long declared = declaredLength();
+        if (declared >= 0 && declared <= limit) {
+            // The usual case: read into an array of the declared size (no growing buffer, no copy).
+            byte[] exact = new byte[(int) declared];
+            try (InputStream in = exchange.getRequestBody()) {
+                int n = in.readNBytes(exact, 0, exact.length);
+                bodyBytes = n;
+                body = n == exact.length ? exact : java.util.Arrays.copyOf(exact, n);
+                if (n < exact.length) {
+                    throw new IOException("the body ended after " + n + " of " + declared + " bytes");
+                }
+            }
+            return true;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 16 * 1024));
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = exchange.getRequestBody()) {
@@ -76,6 +91,19 @@ final class Exchange {
         }
         body = out.toByteArray();
         return true;
+    }
+
+    /** The Content-Length the client declared, or -1 (none, or not a number). */
+    private long declaredLength() {
+        List<String> lengths = exchange.getRequestHeaders().get("Content-Length");
+        if (lengths == null || lengths.size() != 1) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(lengths.get(0).strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Reads and drops the rest of the body, at most {@code limit} bytes; true if it ended. */
@@ -112,6 +140,32 @@ final class Exchange {
         sendBytes(status, "application/json", bytes);
     }
 
+    /** Answers JSON already written (UTF-8). */
+    void sendJson(int status, byte[] json) throws IOException {
+        this.response = json;
+        sendBytes(status, "application/json", json);
+    }
+
+    /**
+     * Answers JSON written while it is sent (chunked), for answers too large to build first: the inspection
+     * API's listings. Not journaled (only admin answers stream).
+     */
+    void sendStreaming(int status, AdminApi.JsonBody body) throws IOException {
+        this.status = status;
+        this.responded = true;
+        record();
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set(REQUEST_ID, id);
+        boolean head = method.equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : 0);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody();
+                    JsonGenerator json = JsonBodyParser.mapper().getFactory().createGenerator(out)) {
+                body.write(json);
+            }
+        }
+    }
+
     /**
      * Adds the journal entry, once. Called before the answer is sent, so that a client that has its
      * answer finds its request in the journal.
@@ -142,17 +196,30 @@ final class Exchange {
         }
     }
 
+    /**
+     * The journal entry. The body is kept only as JSON the stub could read, with its secrets redacted
+     * ({@link Redaction#body}): a body that was not parsed (401, 415-like 400s) is parsed here for the
+     * journal; one that cannot be parsed (not UTF-8, not JSON, too deep, cut short) is not kept at all
+     * ({@code bodyTruncated} and {@code bodyBytes} say so), because no redaction can find a password
+     * in text it cannot read. The query string is redacted too ({@link Redaction#query}).
+     */
     JournalEntry entry() {
         String text = null;
         boolean json = false;
         boolean truncated = false;
-        if (bodyJson != null) {
-            text = JsonBodyParser.write(Redaction.body(bodyJson));
+        JsonNode readable = bodyJson;
+        if (readable == null && body != null && body.length > 0 && bodyBytes <= body.length) {
+            try {
+                readable = JsonBodyParser.parse(body);
+            } catch (JsonBodyParser.MalformedBodyException e) {
+                readable = null;
+            }
+        }
+        if (readable != null) {
+            text = JsonBodyParser.write(Redaction.body(readable));
             json = true;
-        } else if (body != null && body.length > 0) {
-            text = new String(body, 0, Math.min(body.length, RequestJournal.MAX_BODY_CHARS * 4),
-                    StandardCharsets.UTF_8);
-            truncated = bodyBytes > body.length || body.length > RequestJournal.MAX_BODY_CHARS * 4;
+        } else if (bodyBytes > 0) {
+            truncated = true; // not kept: it may hold a secret that only a JSON reader could find
         }
         if (text != null && text.length() > RequestJournal.MAX_BODY_CHARS) {
             text = text.substring(0, RequestJournal.MAX_BODY_CHARS);
@@ -160,7 +227,7 @@ final class Exchange {
             json = false; // no longer JSON
         }
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
-        return new JournalEntry(id, receivedAt, method, path, query, Redaction.headers(headers), text, json,
-                bodyBytes, truncated, status, response, millis);
+        return new JournalEntry(id, receivedAt, method, path, Redaction.query(query), Redaction.headers(headers), text,
+                json, bodyBytes, truncated, status, response, millis);
     }
 }

@@ -86,6 +86,12 @@ public final class StubHttpHandler implements HttpHandler {
     }
 
     private void dispatch(Exchange exchange) throws IOException {
+        String hostRefusal = hostRefusal(exchange);
+        if (hostRefusal != null) {
+            exchange.exchange.getResponseHeaders().set("Connection", "close");
+            exchange.send(400, CceErrors.error(CceErrors.INVALID_REQUEST, hostRefusal), null);
+            return;
+        }
         Route route = Route.of(exchange.path);
         if (route.kind() != Route.Kind.CREATE_NODE_POOL && !journalAllRequests) {
             exchange.journaled = false; // the journal holds operation calls (journalAllRequests: every request)
@@ -96,18 +102,47 @@ public final class StubHttpHandler implements HttpHandler {
             case OPENAPI_JSON -> document(exchange, "application/json", NodePoolContract.openApiJsonBytes());
             case ADMIN -> {
                 exchange.journaled = false;
+                AdminApi.Answer refusal = admin.refuse(exchange.headers);
+                if (refusal != null) {
+                    exchange.send(refusal.status(), refusal.body(), refusal.allow());
+                    return;
+                }
                 if (!exchange.readBody(MAX_ADMIN_BODY_BYTES)) {
                     exchange.exchange.getResponseHeaders().set("Connection", "close");
                     exchange.send(413, CceErrors.error(CceErrors.INVALID_REQUEST, "Admin request body too large:"
                             + " at most " + MAX_ADMIN_BODY_BYTES + " bytes."), null);
                     return;
                 }
-                AdminApi.Answer answer = admin.handle(exchange.method, exchange.path, exchange.body);
-                exchange.send(answer.status(), answer.body(), answer.allow());
+                AdminApi.Answer answer = admin.handle(exchange.method, exchange.path, exchange.query, exchange.body);
+                if (answer.stream() != null) {
+                    exchange.sendStreaming(answer.status(), answer.stream());
+                } else {
+                    exchange.send(answer.status(), answer.body(), answer.allow());
+                }
             }
             default -> exchange.send(404, CceErrors.error(CceErrors.NOT_FOUND, "Resource not found: the stub serves POST "
                     + NodePoolContract.PATH + ", GET /openapi.yaml, GET /openapi.json and /__admin/..."), null);
         }
+    }
+
+    /**
+     * RFC 9112, section 3.2: a server MUST answer 400 to an HTTP/1.1 request without a Host header and to
+     * any request with more than one. (HTTP/1.0 requests may leave it out.)
+     */
+    static String hostRefusal(Exchange exchange) {
+        int hosts = 0;
+        for (var header : exchange.headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase("Host")) {
+                hosts += header.getValue().size();
+            }
+        }
+        if (hosts > 1) {
+            return "The request has " + hosts + " Host headers; HTTP allows one (RFC 9112, section 3.2).";
+        }
+        if (hosts == 0 && !"HTTP/1.0".equalsIgnoreCase(exchange.exchange.getProtocol())) {
+            return "The request has no Host header; HTTP/1.1 requires one (RFC 9112, section 3.2).";
+        }
+        return null;
     }
 
     private static void document(Exchange exchange, String contentType, byte[] bytes) throws IOException {

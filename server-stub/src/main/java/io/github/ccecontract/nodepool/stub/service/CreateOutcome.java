@@ -7,13 +7,20 @@ import io.github.ccecontract.nodepool.stub.domain.StoredNodePool;
  * What a Create Node Pool request came to.
  *
  * @param status HTTP status: 201, or the error's
- * @param body   the 201 body or the error body
+ * @param body   the error body; for a 201, null: {@link #body()} reads the stored pool's body when asked
+ *               (the HTTP layer sends the stored JSON as it is, without a tree: issue 10, item 4)
  * @param pool   the stored pool (201 only), else null
  */
 public record CreateOutcome(int status, ObjectNode body, StoredNodePool pool) {
 
     public static CreateOutcome created(StoredNodePool pool) {
-        return new CreateOutcome(201, pool.response(), pool);
+        return new CreateOutcome(201, null, pool);
+    }
+
+    /** The 201 body (a fresh tree of the stored pool's) or the error body. */
+    @Override
+    public ObjectNode body() {
+        return body != null ? body : pool.response();
     }
 
     public static CreateOutcome error(int status, ObjectNode body) {

@@ -124,8 +124,18 @@ class AzPlacementTest {
     @Test
     void placementValidatesItsFields() {
         assertThrows(IllegalArgumentException.class, () -> new Placement("AZ1", -1));
-        assertThrows(IllegalArgumentException.class, () -> new Placement(" ", 1));
+        assertThrows(IllegalArgumentException.class, () -> new Placement("", 1));
         assertTrue(Placement.soldOut(1).isSoldOut());
+    }
+
+    /** Issue 10, item 1: the schema's minLength 1 lets whitespace through; the domain must take it. */
+    @Test
+    void whitespaceAzIsAnAzNameNotAFault() {
+        for (String az : List.of(" ", "\t", "\u2003")) {
+            assertEquals(new Placement(az, 2), AzPlacement.place(az, 2, Cluster.unspecified()));
+            assertTrue(AzPlacement.place(az, 2, cluster(AzInventory.available("AZ1", 0))).isSoldOut(),
+                    "an AZ the inventory does not list is sold out");
+        }
     }
 
     private static String chosen(List<AzInventory> azs) {
