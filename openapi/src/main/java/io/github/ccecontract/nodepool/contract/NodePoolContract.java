@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <p>The jar holds the bundled, single-file OpenAPI 3.0.3 document (examples inlined, internal
  * {@code #/components/...} references kept) as YAML and JSON, and the four examples printed on the
- * reference page, verbatim. Every accessor fails with an {@link IllegalStateException} naming the
+ * reference page, verbatim, and the document rendered as a reference page (HTML). Every accessor fails with an {@link IllegalStateException} naming the
  * resource when it is not on the classpath.
  *
  * <p>JDK only: this class needs nothing but the resources.
@@ -27,6 +27,12 @@ public final class NodePoolContract {
 
     /** The bundled OpenAPI document, JSON (same content as {@link #OPENAPI_YAML}). */
     public static final String OPENAPI_JSON = RESOURCE_DIR + "/openapi.json";
+
+    /**
+     * The reference page: the bundled document rendered by Redocly CLI {@code build-docs} as one HTML page
+     * that loads nothing from the network.
+     */
+    public static final String OPENAPI_HTML = RESOURCE_DIR + "/openapi.html";
 
     /** Folder of the documented examples on the classpath. */
     public static final String EXAMPLES_DIR = RESOURCE_DIR + "/examples";
@@ -182,6 +188,11 @@ public final class NodePoolContract {
     /** Bytes of the bundled YAML document. */
     public static byte[] openApiYamlBytes() {
         return bytes(OPENAPI_YAML);
+    }
+
+    /** Bytes of the reference page ({@link #OPENAPI_HTML}, UTF-8 HTML). */
+    public static byte[] openApiHtmlBytes() {
+        return bytes(OPENAPI_HTML);
     }
 
     /** Text of the bundled YAML document. */

@@ -46,7 +46,7 @@ class ViolationsTest {
     }
 
     /**
-     * A rule the schema states as well (anyOf, not: the rule's schemaKeywords) is reported once, as the rule with its
+     * A rule the schema states as well (not: the rule's schemaKeywords) is reported once, as the rule with its
      * id and message at the field, not also as the schema keyword's generic error.
      */
     @Test

@@ -93,7 +93,7 @@ public final class Contract {
 
     /**
      * Document pointers of the schema keywords that state a rule of x-cce-rules as well (the rules'
-     * {@code schemaKeywords}, e.g. {@code /components/schemas/Login/anyOf}): the rule's cases and hooks cover them.
+     * {@code schemaKeywords}, e.g. {@code /components/schemas/Login/not}): the rule's cases and hooks cover them.
      */
     public static java.util.Set<String> ruleStatedKeywords() {
         java.util.Set<String> stated = ruleStated;

@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param tables    the tables of the reference page the rule comes from
  * @param fields    JSON pointers of the fields the rule reads ({@code *} for any member or index)
  * @param errorCode the CCE error code of a rejection for this rule alone; empty for the default
- * @param schemaKeywords document pointers of the schema keywords that state this rule as well (an
- *     {@code anyOf}, a {@code not}): the rule reports such a violation, the keyword's own errors are left out
+ * @param schemaKeywords document pointers of the schema keywords that state this rule as well (a
+ *     {@code not}): the rule reports such a violation, the keyword's own errors are left out
  */
 public record Rule(
         String id,

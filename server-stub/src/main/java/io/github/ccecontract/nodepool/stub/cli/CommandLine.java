@@ -29,7 +29,8 @@ record CommandLine(String host, int port, Path config, boolean help, boolean ver
               --help            print this help and exit
               --version         print the version and exit
 
-            It serves its contract at /openapi.yaml and /openapi.json, and an inspection API:
+            It serves its contract at /openapi.yaml and /openapi.json, its reference page at /docs,
+            and an inspection API:
               GET /__admin/requests, GET /__admin/nodepools, POST /__admin/reset
             and faults on demand: GET/POST/DELETE /__admin/faults, or a request's Prefer: code=429 (see README.md)
             It stops on SIGTERM or Ctrl-C. Exit codes: 0 stopped, 1 could not start, 2 bad arguments.

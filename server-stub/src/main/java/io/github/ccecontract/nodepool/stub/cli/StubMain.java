@@ -82,6 +82,7 @@ public final class StubMain {
         out.println("CCE node pool stub serving " + stub.baseUrl());
         out.println("  POST " + stub.baseUrl() + CceNodePoolStub.OPERATION_PATH);
         out.println("  contract: " + stub.baseUrl() + "/openapi.yaml (and /openapi.json)");
+        out.println("  reference page: " + stub.baseUrl() + "/docs");
         out.println("  inspection: GET /__admin/requests, GET /__admin/nodepools, POST /__admin/reset;"
                 + " faults: /__admin/faults"
                 + (config.adminToken() != null ? " (with the adminToken)"

@@ -5,10 +5,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** What a request path is: the operation (with its path parameters), the document, the admin API, or nothing. */
+/**
+ * What a request path is: the operation (with its path parameters), the document, its reference page, the
+ * admin API, or nothing.
+ */
 record Route(Kind kind, String projectId, String clusterId) {
 
-    enum Kind { CREATE_NODE_POOL, OPENAPI_YAML, OPENAPI_JSON, ADMIN, NOT_FOUND }
+    enum Kind { CREATE_NODE_POOL, OPENAPI_YAML, OPENAPI_JSON, DOCS, ADMIN, NOT_FOUND }
 
     /** The path template of the operation, {@code /api/v3/projects/{project_id}/clusters/{cluster_id}/nodepools}. */
     static Route of(String rawPath) {
@@ -20,6 +23,8 @@ record Route(Kind kind, String projectId, String clusterId) {
                 return new Route(Kind.OPENAPI_YAML, null, null);
             case "/openapi.json":
                 return new Route(Kind.OPENAPI_JSON, null, null);
+            case "/docs":
+                return new Route(Kind.DOCS, null, null);
             default:
                 break;
         }

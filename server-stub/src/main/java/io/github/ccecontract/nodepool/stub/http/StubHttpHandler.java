@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every HTTP request of the stub, routed: the operation ({@link CreateNodePoolRoute}), the document
- * ({@code /openapi.yaml}, {@code /openapi.json}), the inspection API ({@code /__admin/...}), and 404
- * for the rest.
+ * ({@code /openapi.yaml}, {@code /openapi.json}), its reference page ({@code /docs}, not journaled), the
+ * inspection API ({@code /__admin/...}), and 404 for the rest.
  *
  * <p>Every answer is JSON ({@code application/json}) with an {@code X-Request-Id}, except the YAML
- * document. Whatever the request, the handler answers; an exception of the stub itself is logged and
- * answered 500 {@code CCE.01500001} without details (and counted: tests expect none).
+ * document and the reference page. Whatever the request, the handler answers; an exception of the stub
+ * itself is logged and answered 500 {@code CCE.01500001} without details (and counted: tests expect none).
  */
 public final class StubHttpHandler implements HttpHandler {
 
@@ -100,6 +100,10 @@ public final class StubHttpHandler implements HttpHandler {
             case CREATE_NODE_POOL -> createNodePool.handle(exchange, route);
             case OPENAPI_YAML -> document(exchange, "application/yaml", NodePoolContract.openApiYamlBytes());
             case OPENAPI_JSON -> document(exchange, "application/json", NodePoolContract.openApiJsonBytes());
+            case DOCS -> {
+                exchange.journaled = false; // the page, not a call of the operation
+                document(exchange, "text/html; charset=utf-8", NodePoolContract.openApiHtmlBytes());
+            }
             case ADMIN -> {
                 exchange.journaled = false;
                 AdminApi.Answer refusal = admin.refuse(exchange.headers);
@@ -121,7 +125,8 @@ public final class StubHttpHandler implements HttpHandler {
                 }
             }
             default -> exchange.send(404, CceErrors.error(CceErrors.NOT_FOUND, "Resource not found: the stub serves POST "
-                    + NodePoolContract.PATH + ", GET /openapi.yaml, GET /openapi.json and /__admin/..."), null);
+                    + NodePoolContract.PATH + ", GET /openapi.yaml, GET /openapi.json, GET /docs and /__admin/..."),
+                    null);
         }
     }
 
