@@ -6,15 +6,15 @@ package io.github.ccecontract.nodepool.client;
  * underlying exception (for example a {@link java.net.SocketTimeoutException}).
  */
 public sealed class CceClientException extends CceException permits CceValidationException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /**
-   * An exception with a message and the failure that caused it.
-   *
-   * @param message what failed; never a secret
-   * @param cause the underlying failure, or {@code null}
-   */
-  public CceClientException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    /**
+     * An exception with a message and the failure that caused it.
+     *
+     * @param message what failed; never a secret
+     * @param cause the underlying failure, or {@code null}
+     */
+    public CceClientException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -17,11 +17,10 @@ package io.github.ccecontract.nodepool.client;
  * throw {@link NullPointerException} or {@link IllegalArgumentException} instead. Messages never
  * contain a token, a secret key or a signature.
  */
-public abstract sealed class CceException extends RuntimeException
-    permits CceServiceException, CceClientException {
-  private static final long serialVersionUID = 1L;
+public abstract sealed class CceException extends RuntimeException permits CceServiceException, CceClientException {
+    private static final long serialVersionUID = 1L;
 
-  CceException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    CceException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -14,19 +14,24 @@ import okhttp3.Headers;
  * have created it.
  */
 public final class CcePossiblyCreatedException extends CceServiceException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final int attempts;
+    private final int attempts;
 
-  CcePossiblyCreatedException(String message, CceError error, ApiGatewayError gatewayError, String requestId,
-      String bodyPrefix,
-      Headers headers, int attempts) {
-    super(message, 409, error, gatewayError, requestId, bodyPrefix, headers);
-    this.attempts = attempts;
-  }
+    CcePossiblyCreatedException(
+            String message,
+            CceError error,
+            ApiGatewayError gatewayError,
+            String requestId,
+            String bodyPrefix,
+            Headers headers,
+            int attempts) {
+        super(message, 409, error, gatewayError, requestId, bodyPrefix, headers);
+        this.attempts = attempts;
+    }
 
-  /** {@return how many attempts the call made, this one included} */
-  public int attempts() {
-    return attempts;
-  }
+    /** {@return how many attempts the call made, this one included} */
+    public int attempts() {
+        return attempts;
+    }
 }

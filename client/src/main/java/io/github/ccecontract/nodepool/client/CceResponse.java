@@ -14,30 +14,30 @@ import okhttp3.Headers;
  */
 public record CceResponse<T>(int statusCode, Headers headers, T body) {
 
-  /**
-   * Checks the components.
-   *
-   * @param statusCode the HTTP status
-   * @param headers the headers, not {@code null}
-   * @param body the body, not {@code null}
-   */
-  public CceResponse {
-    Objects.requireNonNull(headers, "headers");
-    Objects.requireNonNull(body, "body");
-  }
+    /**
+     * Checks the components.
+     *
+     * @param statusCode the HTTP status
+     * @param headers the headers, not {@code null}
+     * @param body the body, not {@code null}
+     */
+    public CceResponse {
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(body, "body");
+    }
 
-  /** {@return the {@code X-Request-Id} of the answer, to quote when reporting a problem} */
-  public Optional<String> requestId() {
-    return Optional.ofNullable(headers.get(ErrorMapper.REQUEST_ID_HEADER));
-  }
+    /** {@return the {@code X-Request-Id} of the answer, to quote when reporting a problem} */
+    public Optional<String> requestId() {
+        return Optional.ofNullable(headers.get(ErrorMapper.REQUEST_ID_HEADER));
+    }
 
-  /**
-   * The last value of a header.
-   *
-   * @param name the header name, in any case
-   * @return its value, if the answer has the header
-   */
-  public Optional<String> header(String name) {
-    return Optional.ofNullable(headers.get(name));
-  }
+    /**
+     * The last value of a header.
+     *
+     * @param name the header name, in any case
+     * @return its value, if the answer has the header
+     */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name));
+    }
 }

@@ -9,31 +9,31 @@ import java.util.stream.Collectors;
  * The violations have the form the service uses in its error body: JSON pointer, rule, message.
  */
 public final class CceValidationException extends CceClientException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final transient List<Violation> violations;
+    private final transient List<Violation> violations;
 
-  /**
-   * An exception for these violations.
-   *
-   * @param violations what is wrong; not empty
-   */
-  public CceValidationException(List<Violation> violations) {
-    super(message(violations), null);
-    this.violations = List.copyOf(violations);
-  }
+    /**
+     * An exception for these violations.
+     *
+     * @param violations what is wrong; not empty
+     */
+    public CceValidationException(List<Violation> violations) {
+        super(message(violations), null);
+        this.violations = List.copyOf(violations);
+    }
 
-  /** {@return what is wrong, one entry per broken rule; never empty} */
-  public List<Violation> violations() {
-    return violations;
-  }
+    /** {@return what is wrong, one entry per broken rule; never empty} */
+    public List<Violation> violations() {
+        return violations;
+    }
 
-  private static String message(List<Violation> violations) {
-    if (violations.isEmpty()) throw new IllegalArgumentException("no violations");
-    return "The node pool breaks " + violations.size() + " rule(s) of the contract; nothing was sent: "
-        + violations.stream()
-            .map(v -> (v.getPointer().isEmpty() ? "(body)" : v.getPointer()) + " [" + v.getRule() + "] "
-                + v.getMessage())
-            .collect(Collectors.joining("; "));
-  }
+    private static String message(List<Violation> violations) {
+        if (violations.isEmpty()) throw new IllegalArgumentException("no violations");
+        return "The node pool breaks " + violations.size() + " rule(s) of the contract; nothing was sent: "
+                + violations.stream()
+                        .map(v -> (v.getPointer().isEmpty() ? "(body)" : v.getPointer()) + " [" + v.getRule() + "] "
+                                + v.getMessage())
+                        .collect(Collectors.joining("; "));
+    }
 }

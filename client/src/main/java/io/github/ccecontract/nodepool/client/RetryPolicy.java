@@ -31,201 +31,203 @@ import java.util.concurrent.ThreadLocalRandom;
  * jitter 0.5, deadline 60 s, possibly processed failures not retried. Instances are immutable.
  */
 public final class RetryPolicy {
-  private static final RetryPolicy DEFAULTS = builder().build();
-  private static final RetryPolicy NONE = builder().maxAttempts(1).build();
+    private static final RetryPolicy DEFAULTS = builder().build();
+    private static final RetryPolicy NONE = builder().maxAttempts(1).build();
 
-  private final int maxAttempts;
-  private final Duration initialBackoff;
-  private final Duration maxBackoff;
-  private final double jitter;
-  private final Duration deadline;
-  private final boolean retryPossiblyProcessed;
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final double jitter;
+    private final Duration deadline;
+    private final boolean retryPossiblyProcessed;
 
-  private RetryPolicy(Builder builder) {
-    this.maxAttempts = builder.maxAttempts;
-    this.initialBackoff = builder.initialBackoff;
-    this.maxBackoff = builder.maxBackoff;
-    this.jitter = builder.jitter;
-    this.deadline = builder.deadline;
-    this.retryPossiblyProcessed = builder.retryPossiblyProcessed;
-  }
-
-  /** {@return the default policy (see the class description)} */
-  public static RetryPolicy defaults() {
-    return DEFAULTS;
-  }
-
-  /** {@return a policy that never retries (one attempt)} */
-  public static RetryPolicy none() {
-    return NONE;
-  }
-
-  /** {@return a builder with the defaults} */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** {@return a builder with this policy's settings} */
-  public Builder toBuilder() {
-    return new Builder()
-        .maxAttempts(maxAttempts)
-        .initialBackoff(initialBackoff)
-        .maxBackoff(maxBackoff)
-        .jitter(jitter)
-        .deadline(deadline)
-        .retryPossiblyProcessed(retryPossiblyProcessed);
-  }
-
-  /** {@return the maximum number of attempts, the first included; 1 means no retry} */
-  public int maxAttempts() {
-    return maxAttempts;
-  }
-
-  /** {@return the wait after the first failed attempt, before jitter} */
-  public Duration initialBackoff() {
-    return initialBackoff;
-  }
-
-  /** {@return the longest wait computed by backoff (a {@code Retry-After} may ask for longer)} */
-  public Duration maxBackoff() {
-    return maxBackoff;
-  }
-
-  /** {@return the largest fraction taken off a backoff at random, from 0 (none) to 1} */
-  public double jitter() {
-    return jitter;
-  }
-
-  /** {@return the time after which no attempt starts and no wait begins, from the start of the call} */
-  public Duration deadline() {
-    return deadline;
-  }
-
-  /** {@return whether failures after which the node pool may exist are retried (see the class description)} */
-  public boolean retryPossiblyProcessed() {
-    return retryPossiblyProcessed;
-  }
-
-  /** The backoff before attempt {@code failedAttempt + 1}, jitter applied. */
-  Duration backoff(int failedAttempt) {
-    long base = initialBackoff.toNanos();
-    long max = maxBackoff.toNanos();
-    long nanos = base;
-    for (int i = 1; i < failedAttempt && nanos < max; i++) {
-      nanos = nanos > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : nanos * 2;
-    }
-    nanos = Math.min(nanos, max);
-    if (jitter > 0) nanos -= (long) (nanos * jitter * ThreadLocalRandom.current().nextDouble());
-    return Duration.ofNanos(nanos);
-  }
-
-  /** Shows every setting. */
-  @Override
-  public String toString() {
-    return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff + ", maxBackoff="
-        + maxBackoff + ", jitter=" + jitter + ", deadline=" + deadline + ", retryPossiblyProcessed="
-        + retryPossiblyProcessed + "}";
-  }
-
-  /** Builds a {@link RetryPolicy}; starts from the defaults. */
-  public static final class Builder {
-    private int maxAttempts = 3;
-    private Duration initialBackoff = Duration.ofMillis(500);
-    private Duration maxBackoff = Duration.ofSeconds(10);
-    private double jitter = 0.5;
-    private Duration deadline = Duration.ofSeconds(60);
-    private boolean retryPossiblyProcessed;
-
-    private Builder() {
+    private RetryPolicy(Builder builder) {
+        this.maxAttempts = builder.maxAttempts;
+        this.initialBackoff = builder.initialBackoff;
+        this.maxBackoff = builder.maxBackoff;
+        this.jitter = builder.jitter;
+        this.deadline = builder.deadline;
+        this.retryPossiblyProcessed = builder.retryPossiblyProcessed;
     }
 
-    /**
-     * The maximum number of attempts, the first included.
-     *
-     * @param maxAttempts at least 1; 1 turns retrying off
-     * @return this builder
-     */
-    public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
-      this.maxAttempts = maxAttempts;
-      return this;
+    /** {@return the default policy (see the class description)} */
+    public static RetryPolicy defaults() {
+        return DEFAULTS;
     }
 
-    /**
-     * The wait after the first failed attempt; it doubles with each further one.
-     *
-     * @param initialBackoff not negative
-     * @return this builder
-     */
-    public Builder initialBackoff(Duration initialBackoff) {
-      this.initialBackoff = notNegative(initialBackoff, "initialBackoff");
-      return this;
+    /** {@return a policy that never retries (one attempt)} */
+    public static RetryPolicy none() {
+        return NONE;
     }
 
-    /**
-     * The longest wait backoff computes.
-     *
-     * @param maxBackoff not negative
-     * @return this builder
-     */
-    public Builder maxBackoff(Duration maxBackoff) {
-      this.maxBackoff = notNegative(maxBackoff, "maxBackoff");
-      return this;
+    /** {@return a builder with the defaults} */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /**
-     * The largest fraction taken off each backoff at random, so that clients that failed together
-     * do not retry together.
-     *
-     * @param jitter from 0 (waits exactly the backoff) to 1 (waits between 0 and the backoff)
-     * @return this builder
-     */
-    public Builder jitter(double jitter) {
-      if (!(jitter >= 0 && jitter <= 1)) throw new IllegalArgumentException("jitter must be in [0, 1]: " + jitter);
-      this.jitter = jitter;
-      return this;
+    /** {@return a builder with this policy's settings} */
+    public Builder toBuilder() {
+        return new Builder()
+                .maxAttempts(maxAttempts)
+                .initialBackoff(initialBackoff)
+                .maxBackoff(maxBackoff)
+                .jitter(jitter)
+                .deadline(deadline)
+                .retryPossiblyProcessed(retryPossiblyProcessed);
     }
 
-    /**
-     * The overall deadline of a call: no attempt is started, and no wait begun, that would end after
-     * it. It does not cut an attempt short (the timeouts do that).
-     *
-     * @param deadline positive
-     * @return this builder
-     */
-    public Builder deadline(Duration deadline) {
-      notNegative(deadline, "deadline");
-      if (deadline.isZero()) throw new IllegalArgumentException("deadline is zero");
-      this.deadline = deadline;
-      return this;
+    /** {@return the maximum number of attempts, the first included; 1 means no retry} */
+    public int maxAttempts() {
+        return maxAttempts;
     }
 
-    /**
-     * Whether to retry also after failures where the service may have created the node pool: 500,
-     * 502, 503, 504, a read timeout, a connection broken after the request was sent. Off by default,
-     * because a create is not idempotent. When on, a 409 after such a retry is reported as
-     * {@link CcePossiblyCreatedException}.
-     *
-     * @param retry {@code true} to retry them
-     * @return this builder
-     */
-    public Builder retryPossiblyProcessed(boolean retry) {
-      this.retryPossiblyProcessed = retry;
-      return this;
+    /** {@return the wait after the first failed attempt, before jitter} */
+    public Duration initialBackoff() {
+        return initialBackoff;
     }
 
-    /** {@return the policy} */
-    public RetryPolicy build() {
-      if (maxBackoff.compareTo(initialBackoff) < 0) {
-        throw new IllegalArgumentException("maxBackoff " + maxBackoff + " is below initialBackoff " + initialBackoff);
-      }
-      return new RetryPolicy(this);
+    /** {@return the longest wait computed by backoff (a {@code Retry-After} may ask for longer)} */
+    public Duration maxBackoff() {
+        return maxBackoff;
     }
 
-    private static Duration notNegative(Duration duration, String name) {
-      Objects.requireNonNull(duration, name);
-      if (duration.isNegative()) throw new IllegalArgumentException(name + " is negative: " + duration);
-      return duration;
+    /** {@return the largest fraction taken off a backoff at random, from 0 (none) to 1} */
+    public double jitter() {
+        return jitter;
     }
-  }
+
+    /** {@return the time after which no attempt starts and no wait begins, from the start of the call} */
+    public Duration deadline() {
+        return deadline;
+    }
+
+    /** {@return whether failures after which the node pool may exist are retried (see the class description)} */
+    public boolean retryPossiblyProcessed() {
+        return retryPossiblyProcessed;
+    }
+
+    /** The backoff before attempt {@code failedAttempt + 1}, jitter applied. */
+    Duration backoff(int failedAttempt) {
+        long base = initialBackoff.toNanos();
+        long max = maxBackoff.toNanos();
+        long nanos = base;
+        for (int i = 1; i < failedAttempt && nanos < max; i++) {
+            nanos = nanos > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : nanos * 2;
+        }
+        nanos = Math.min(nanos, max);
+        if (jitter > 0)
+            nanos -= (long) (nanos * jitter * ThreadLocalRandom.current().nextDouble());
+        return Duration.ofNanos(nanos);
+    }
+
+    /** Shows every setting. */
+    @Override
+    public String toString() {
+        return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff + ", maxBackoff="
+                + maxBackoff + ", jitter=" + jitter + ", deadline=" + deadline + ", retryPossiblyProcessed="
+                + retryPossiblyProcessed + "}";
+    }
+
+    /** Builds a {@link RetryPolicy}; starts from the defaults. */
+    public static final class Builder {
+        private int maxAttempts = 3;
+        private Duration initialBackoff = Duration.ofMillis(500);
+        private Duration maxBackoff = Duration.ofSeconds(10);
+        private double jitter = 0.5;
+        private Duration deadline = Duration.ofSeconds(60);
+        private boolean retryPossiblyProcessed;
+
+        private Builder() {}
+
+        /**
+         * The maximum number of attempts, the first included.
+         *
+         * @param maxAttempts at least 1; 1 turns retrying off
+         * @return this builder
+         */
+        public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /**
+         * The wait after the first failed attempt; it doubles with each further one.
+         *
+         * @param initialBackoff not negative
+         * @return this builder
+         */
+        public Builder initialBackoff(Duration initialBackoff) {
+            this.initialBackoff = notNegative(initialBackoff, "initialBackoff");
+            return this;
+        }
+
+        /**
+         * The longest wait backoff computes.
+         *
+         * @param maxBackoff not negative
+         * @return this builder
+         */
+        public Builder maxBackoff(Duration maxBackoff) {
+            this.maxBackoff = notNegative(maxBackoff, "maxBackoff");
+            return this;
+        }
+
+        /**
+         * The largest fraction taken off each backoff at random, so that clients that failed together
+         * do not retry together.
+         *
+         * @param jitter from 0 (waits exactly the backoff) to 1 (waits between 0 and the backoff)
+         * @return this builder
+         */
+        public Builder jitter(double jitter) {
+            if (!(jitter >= 0 && jitter <= 1))
+                throw new IllegalArgumentException("jitter must be in [0, 1]: " + jitter);
+            this.jitter = jitter;
+            return this;
+        }
+
+        /**
+         * The overall deadline of a call: no attempt is started, and no wait begun, that would end after
+         * it. It does not cut an attempt short (the timeouts do that).
+         *
+         * @param deadline positive
+         * @return this builder
+         */
+        public Builder deadline(Duration deadline) {
+            notNegative(deadline, "deadline");
+            if (deadline.isZero()) throw new IllegalArgumentException("deadline is zero");
+            this.deadline = deadline;
+            return this;
+        }
+
+        /**
+         * Whether to retry also after failures where the service may have created the node pool: 500,
+         * 502, 503, 504, a read timeout, a connection broken after the request was sent. Off by default,
+         * because a create is not idempotent. When on, a 409 after such a retry is reported as
+         * {@link CcePossiblyCreatedException}.
+         *
+         * @param retry {@code true} to retry them
+         * @return this builder
+         */
+        public Builder retryPossiblyProcessed(boolean retry) {
+            this.retryPossiblyProcessed = retry;
+            return this;
+        }
+
+        /** {@return the policy} */
+        public RetryPolicy build() {
+            if (maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException(
+                        "maxBackoff " + maxBackoff + " is below initialBackoff " + initialBackoff);
+            }
+            return new RetryPolicy(this);
+        }
+
+        private static Duration notNegative(Duration duration, String name) {
+            Objects.requireNonNull(duration, name);
+            if (duration.isNegative()) throw new IllegalArgumentException(name + " is negative: " + duration);
+            return duration;
+        }
+    }
 }

@@ -10,16 +10,16 @@ import java.util.concurrent.TimeUnit;
 @FunctionalInterface
 public interface Sleeper {
 
-  /**
-   * Waits for {@code duration}.
-   *
-   * @param duration how long to wait; never negative
-   * @throws InterruptedException if the waiting thread is interrupted (the call then fails)
-   */
-  void sleep(Duration duration) throws InterruptedException;
+    /**
+     * Waits for {@code duration}.
+     *
+     * @param duration how long to wait; never negative
+     * @throws InterruptedException if the waiting thread is interrupted (the call then fails)
+     */
+    void sleep(Duration duration) throws InterruptedException;
 
-  /** {@return a sleeper that blocks the calling thread} */
-  static Sleeper system() {
-    return duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos());
-  }
+    /** {@return a sleeper that blocks the calling thread} */
+    static Sleeper system() {
+        return duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+    }
 }

@@ -23,22 +23,21 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * </ul>
  */
 public final class CceJson {
-  private static final ObjectMapper SHARED = newObjectMapper();
+    private static final ObjectMapper SHARED = newObjectMapper();
 
-  private CceJson() {
-  }
+    private CceJson() {}
 
-  /** A shared mapper with this configuration; do not configure it further. */
-  public static ObjectMapper mapper() {
-    return SHARED;
-  }
+    /** A shared mapper with this configuration; do not configure it further. */
+    public static ObjectMapper mapper() {
+        return SHARED;
+    }
 
-  /** A new mapper with the client's configuration; callers may configure it further. */
-  public static ObjectMapper newObjectMapper() {
-    return JsonMapper.builder()
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
-        .serializationInclusion(JsonInclude.Include.NON_NULL)
-        .build();
-  }
+    /** A new mapper with the client's configuration; callers may configure it further. */
+    public static ObjectMapper newObjectMapper() {
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+    }
 }

@@ -58,8 +58,7 @@ public final class NodePoolContract {
     /** Schema name of the error body. */
     public static final String ERROR_SCHEMA = "CceError";
 
-    private NodePoolContract() {
-    }
+    private NodePoolContract() {}
 
     /** Whether a documented example is a request body or a 201 response body. */
     public enum Direction {
@@ -74,13 +73,13 @@ public final class NodePoolContract {
         /** The page's example request for a CCE cluster. */
         CCE_CLUSTER_REQUEST("cce-cluster-request.json", REQUEST_SCHEMA, Direction.REQUEST, "cce-cluster"),
         /** The page's example request for a CCE Turbo cluster. */
-        CCE_TURBO_CLUSTER_REQUEST("cce-turbo-cluster-request.json", REQUEST_SCHEMA, Direction.REQUEST,
-                "cce-turbo-cluster"),
+        CCE_TURBO_CLUSTER_REQUEST(
+                "cce-turbo-cluster-request.json", REQUEST_SCHEMA, Direction.REQUEST, "cce-turbo-cluster"),
         /** The page's example response for a CCE cluster. */
         CCE_CLUSTER_RESPONSE("cce-cluster-response.json", RESPONSE_SCHEMA, Direction.RESPONSE, "cce-cluster"),
         /** The page's example response for a CCE Turbo cluster. */
-        CCE_TURBO_CLUSTER_RESPONSE("cce-turbo-cluster-response.json", RESPONSE_SCHEMA, Direction.RESPONSE,
-                "cce-turbo-cluster");
+        CCE_TURBO_CLUSTER_RESPONSE(
+                "cce-turbo-cluster-response.json", RESPONSE_SCHEMA, Direction.RESPONSE, "cce-turbo-cluster");
 
         private final String fileName;
         private final String schemaName;
@@ -155,8 +154,9 @@ public final class NodePoolContract {
                     return example;
                 }
             }
-            throw new IllegalArgumentException("No documented " + direction.name().toLowerCase(java.util.Locale.ROOT)
-                    + " example named '" + exampleName + "' (known: cce-cluster, cce-turbo-cluster)");
+            throw new IllegalArgumentException(
+                    "No documented " + direction.name().toLowerCase(java.util.Locale.ROOT) + " example named '"
+                            + exampleName + "' (known: cce-cluster, cce-turbo-cluster)");
         }
     }
 

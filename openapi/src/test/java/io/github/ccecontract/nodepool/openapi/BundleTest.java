@@ -1,6 +1,5 @@
 package io.github.ccecontract.nodepool.openapi;
 
-import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.Direction;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.io.IOException;
@@ -33,7 +33,8 @@ class BundleTest {
         JsonNode json = TestSupport.bundledDocument();
         if (!yaml.equals(json)) {
             fail(NodePoolContract.OPENAPI_YAML + " vs. " + NodePoolContract.OPENAPI_JSON
-                    + ": rule 'same document in YAML and JSON': first difference at " + firstDifference(yaml, json, ""));
+                    + ": rule 'same document in YAML and JSON': first difference at "
+                    + firstDifference(yaml, json, ""));
         }
     }
 
@@ -63,8 +64,9 @@ class BundleTest {
                 }
             }
         });
-        assertTrue(problems.isEmpty(), NodePoolContract.OPENAPI_JSON + ": rule 'self-contained bundle':\n  "
-                + String.join("\n  ", problems));
+        assertTrue(
+                problems.isEmpty(),
+                NodePoolContract.OPENAPI_JSON + ": rule 'self-contained bundle':\n  " + String.join("\n  ", problems));
     }
 
     @Test
@@ -75,7 +77,8 @@ class BundleTest {
             assertTrue(example.text().startsWith("{\n"), example.resourcePath());
             assertTrue(example.url().toString().endsWith(example.resourcePath()), example.resourcePath());
             assertSame(example, DocumentedExample.of(example.direction(), example.exampleName()));
-            assertTrue(TestSupport.bundledDocument().at(example.schemaPointer()).isObject(),
+            assertTrue(
+                    TestSupport.bundledDocument().at(example.schemaPointer()).isObject(),
                     example + ": " + example.schemaPointer() + " is not in the document");
         }
         assertEquals(Direction.REQUEST, DocumentedExample.CCE_TURBO_CLUSTER_REQUEST.direction());
@@ -84,8 +87,8 @@ class BundleTest {
 
     @Test
     void missingResourceFailsWithItsName() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> NodePoolContract.resource("cce-nodepool/no-such-file.json"));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> NodePoolContract.resource("cce-nodepool/no-such-file.json"));
         assertTrue(e.getMessage().contains("cce-nodepool/no-such-file.json"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DocumentedExample.of(Direction.REQUEST, "nope"));
     }
@@ -93,7 +96,9 @@ class BundleTest {
     /** The tree with every {$ref: relative file} replaced by the parsed file (recursively). */
     static JsonNode inline(JsonNode node, Path dir, String pointer) throws IOException {
         if (node.isObject()) {
-            if (node.size() == 1 && node.has("$ref") && !node.get("$ref").asText().startsWith("#")) {
+            if (node.size() == 1
+                    && node.has("$ref")
+                    && !node.get("$ref").asText().startsWith("#")) {
                 Path file = dir.resolve(node.get("$ref").asText()).normalize();
                 if (!Files.isRegularFile(file)) {
                     fail(TestSupport.SOURCE_DOCUMENT + " " + pointer + ": $ref to a missing file " + file);
@@ -104,7 +109,7 @@ class BundleTest {
                 return inline(content, file.getParent(), pointer);
             }
             ObjectNode copy = TestSupport.JSON.createObjectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 copy.set(field.getKey(), inline(field.getValue(), dir, TestSupport.child(pointer, field.getKey())));
             }

@@ -1,6 +1,5 @@
 package io.github.ccecontract.nodepool.openapi;
 
-import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
@@ -43,20 +43,41 @@ class ConstraintCatalogueTest {
     static final String CATALOGUE = ConstraintCases.CATALOGUE;
 
     /** Keywords whose failure rejects a request: each occurrence is a constraint of the catalogue. */
-    static final Set<String> CONSTRAINT_KEYWORDS = Set.of("type", "enum", "pattern", "minimum", "maximum",
-            "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
-            "multipleOf", "not");
+    static final Set<String> CONSTRAINT_KEYWORDS = Set.of(
+            "type",
+            "enum",
+            "pattern",
+            "minimum",
+            "maximum",
+            "minLength",
+            "maxLength",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "minProperties",
+            "maxProperties",
+            "multipleOf",
+            "not");
 
     /** Keywords that reject nothing (the walker skips them). {@code x-} extensions are skipped too. */
-    static final Set<String> ANNOTATION_KEYWORDS = Set.of("description", "title", "default", "example",
-            "externalDocs", "deprecated", "readOnly", "writeOnly", "xml", "nullable");
+    static final Set<String> ANNOTATION_KEYWORDS = Set.of(
+            "description",
+            "title",
+            "default",
+            "example",
+            "externalDocs",
+            "deprecated",
+            "readOnly",
+            "writeOnly",
+            "xml",
+            "nullable");
 
     /**
      * Formats networknt's OpenAPI 3.0 dialect does not know, so it does not assert them (it only asserts
      * the formats of its Formats.DEFAULT list): a {@code format} with one of these values is an annotation.
      */
-    static final Set<String> NON_ASSERTED_FORMATS = Set.of("int32", "int64", "float", "double", "byte", "binary",
-            "password");
+    static final Set<String> NON_ASSERTED_FORMATS =
+            Set.of("int32", "int64", "float", "double", "byte", "binary", "password");
 
     // ============================================================================ the constraints
 
@@ -77,13 +98,23 @@ class ConstraintCatalogueTest {
         Map<String, Constraint> result = new LinkedHashMap<>();
         RULE_STATED.set(RuleListTest.ruleStatedKeywords());
         String root = "/components/schemas/" + NodePoolContract.REQUEST_SCHEMA;
-        walkSchema(TestSupport.at(TestSupport.bundledDocument(), root), root, "", sampleMapKey, result,
+        walkSchema(
+                TestSupport.at(TestSupport.bundledDocument(), root),
+                root,
+                "",
+                sampleMapKey,
+                result,
                 new ArrayDeque<>());
         return result;
     }
 
-    private static void walkSchema(JsonNode schema, String schemaPointer, String instancePointer, String sampleMapKey,
-            Map<String, Constraint> out, Deque<String> refs) {
+    private static void walkSchema(
+            JsonNode schema,
+            String schemaPointer,
+            String instancePointer,
+            String sampleMapKey,
+            Map<String, Constraint> out,
+            Deque<String> refs) {
         JsonNode doc = TestSupport.bundledDocument();
         String where = NodePoolContract.OPENAPI_JSON + " " + schemaPointer;
         if (schema.isMissingNode()) {
@@ -111,7 +142,7 @@ class ConstraintCatalogueTest {
         if (!schema.isObject()) {
             fail(where + ": a schema must be an object, got " + schema);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String keyword = entry.getKey();
             JsonNode value = entry.getValue();
@@ -126,15 +157,22 @@ class ConstraintCatalogueTest {
             switch (keyword) {
                 case "required" -> {
                     for (JsonNode name : value) {
-                        add(out, new Constraint(TestSupport.child(instancePointer, name.asText()), keyword,
-                                keywordPointer));
+                        add(
+                                out,
+                                new Constraint(
+                                        TestSupport.child(instancePointer, name.asText()), keyword, keywordPointer));
                     }
                 }
                 case "properties" -> {
-                    for (Iterator<Map.Entry<String, JsonNode>> props = value.fields(); props.hasNext();) {
+                    for (Iterator<Map.Entry<String, JsonNode>> props = value.fields(); props.hasNext(); ) {
                         Map.Entry<String, JsonNode> prop = props.next();
-                        walkSchema(prop.getValue(), TestSupport.child(keywordPointer, prop.getKey()),
-                                TestSupport.child(instancePointer, prop.getKey()), sampleMapKey, out, refs);
+                        walkSchema(
+                                prop.getValue(),
+                                TestSupport.child(keywordPointer, prop.getKey()),
+                                TestSupport.child(instancePointer, prop.getKey()),
+                                sampleMapKey,
+                                out,
+                                refs);
                     }
                 }
                 case "items" -> walkSchema(value, keywordPointer, instancePointer + "/0", sampleMapKey, out, refs);
@@ -144,8 +182,13 @@ class ConstraintCatalogueTest {
                             add(out, new Constraint(instancePointer, keyword, keywordPointer));
                         }
                     } else {
-                        walkSchema(value, keywordPointer, TestSupport.child(instancePointer, sampleMapKey),
-                                sampleMapKey, out, refs);
+                        walkSchema(
+                                value,
+                                keywordPointer,
+                                TestSupport.child(instancePointer, sampleMapKey),
+                                sampleMapKey,
+                                out,
+                                refs);
                     }
                 }
                 case "format" -> {
@@ -199,14 +242,22 @@ class ConstraintCatalogueTest {
         unknown.removeAll(schema.keySet());
         StringBuilder message = new StringBuilder();
         if (!missing.isEmpty()) {
-            message.append("\nConstraints of ").append(NodePoolContract.OPENAPI_JSON).append(" /components/schemas/")
-                    .append(NodePoolContract.REQUEST_SCHEMA).append(" that ").append(CATALOGUE)
+            message.append("\nConstraints of ")
+                    .append(NodePoolContract.OPENAPI_JSON)
+                    .append(" /components/schemas/")
+                    .append(NodePoolContract.REQUEST_SCHEMA)
+                    .append(" that ")
+                    .append(CATALOGUE)
                     .append(" lacks (rule 'every constraint has cases'):");
-            missing.forEach(id -> message.append("\n  ").append(id).append("   (stated at ")
-                    .append(schema.get(id).schemaPointer()).append(')'));
+            missing.forEach(id -> message.append("\n  ")
+                    .append(id)
+                    .append("   (stated at ")
+                    .append(schema.get(id).schemaPointer())
+                    .append(')'));
         }
         if (!unknown.isEmpty()) {
-            message.append("\nConstraints in ").append(CATALOGUE)
+            message.append("\nConstraints in ")
+                    .append(CATALOGUE)
                     .append(" that the schema does not have (rule 'no unknown constraint'):");
             unknown.forEach(id -> message.append("\n  ").append(id));
         }
@@ -222,56 +273,75 @@ class ConstraintCatalogueTest {
             if (constraint == null) {
                 int hash = cases.id().lastIndexOf('#');
                 if (hash < 0) {
-                    return DynamicTest.dynamicTest(cases.id(), () -> fail(CATALOGUE + " /constraints/"
-                            + TestSupport.escape(cases.id()) + ": rule '<instance pointer>#<keyword>': no '#'"));
+                    return DynamicTest.dynamicTest(
+                            cases.id(),
+                            () -> fail(CATALOGUE + " /constraints/" + TestSupport.escape(cases.id())
+                                    + ": rule '<instance pointer>#<keyword>': no '#'"));
                 }
-                constraint = new Constraint(cases.id().substring(0, hash), cases.id().substring(hash + 1), "?");
+                constraint =
+                        new Constraint(cases.id().substring(0, hash), cases.id().substring(hash + 1), "?");
             }
             Constraint k = constraint;
             List<DynamicNode> tests = new ArrayList<>();
-            cases.accepted().forEach(cs -> tests.add(DynamicTest.dynamicTest("accepted: " + cs.name(),
-                    () -> checkAccepted(k, cs))));
-            cases.rejected().forEach(cs -> tests.add(DynamicTest.dynamicTest("rejected: " + cs.name(),
-                    () -> checkRejected(k, cs))));
+            cases.accepted()
+                    .forEach(cs ->
+                            tests.add(DynamicTest.dynamicTest("accepted: " + cs.name(), () -> checkAccepted(k, cs))));
+            cases.rejected()
+                    .forEach(cs ->
+                            tests.add(DynamicTest.dynamicTest("rejected: " + cs.name(), () -> checkRejected(k, cs))));
             return DynamicContainer.dynamicContainer(cases.id(), tests);
         });
     }
 
     private static void checkAccepted(Constraint constraint, Case cs) {
         JsonNode body = cs.request();
-        assertFalse(TestSupport.at(body, constraint.pointer()).isMissingNode(), cs.location() + ": constraint "
-                + constraint.id() + ": rule 'an accepted case exercises the constraint': nothing at "
-                + constraint.pointer() + " in the request");
+        assertFalse(
+                TestSupport.at(body, constraint.pointer()).isMissingNode(),
+                cs.location() + ": constraint "
+                        + constraint.id() + ": rule 'an accepted case exercises the constraint': nothing at "
+                        + constraint.pointer() + " in the request");
         List<Error> errors = validateRequest(body);
-        assertTrue(errors.isEmpty(), cs.location() + ": constraint " + constraint.id()
-                + ": rule 'accepted case is schema-valid', got:\n" + TestSupport.describe(errors));
+        assertTrue(
+                errors.isEmpty(),
+                cs.location() + ": constraint " + constraint.id() + ": rule 'accepted case is schema-valid', got:\n"
+                        + TestSupport.describe(errors));
     }
 
     private static void checkRejected(Constraint constraint, Case cs) {
         JsonNode body = cs.request();
         boolean present = !TestSupport.at(body, constraint.pointer()).isMissingNode();
         if (constraint.keyword().equals("required")) {
-            assertFalse(present, cs.location() + ": constraint " + constraint.id()
-                    + ": rule 'a rejected required case leaves the member out': it is present");
-            assertTrue(TestSupport.at(body, constraint.errorPointer()).isObject(), cs.location() + ": constraint "
-                    + constraint.id() + ": rule 'the object that misses the member is present': nothing at '"
-                    + constraint.errorPointer() + "'");
+            assertFalse(
+                    present,
+                    cs.location() + ": constraint " + constraint.id()
+                            + ": rule 'a rejected required case leaves the member out': it is present");
+            assertTrue(
+                    TestSupport.at(body, constraint.errorPointer()).isObject(),
+                    cs.location() + ": constraint "
+                            + constraint.id() + ": rule 'the object that misses the member is present': nothing at '"
+                            + constraint.errorPointer() + "'");
         } else {
-            assertTrue(present, cs.location() + ": constraint " + constraint.id()
-                    + ": rule 'a rejected case has a value at the constraint's pointer': nothing at "
-                    + constraint.pointer());
+            assertTrue(
+                    present,
+                    cs.location() + ": constraint " + constraint.id()
+                            + ": rule 'a rejected case has a value at the constraint's pointer': nothing at "
+                            + constraint.pointer());
         }
         List<Error> errors = validateRequest(body);
         String member = constraint.keyword().equals("required")
-                ? TestSupport.tokens(constraint.pointer()).get(TestSupport.tokens(constraint.pointer()).size() - 1)
+                ? TestSupport.tokens(constraint.pointer())
+                        .get(TestSupport.tokens(constraint.pointer()).size() - 1)
                 : null;
-        boolean matched = errors.stream().anyMatch(e -> constraint.keyword().equals(e.getKeyword())
-                && constraint.errorPointer().equals(TestSupport.pointer(e.getInstanceLocation()))
-                && (member == null || member.equals(e.getProperty())));
-        assertTrue(matched, cs.location() + ": constraint " + constraint.id() + ": rule 'rejected with keyword '"
-                + constraint.keyword() + "' at instance '" + constraint.errorPointer() + "'"
-                + (member == null ? "" : " (property '" + member + "')") + "', got "
-                + (errors.isEmpty() ? "no error" : "only:\n" + TestSupport.describe(errors)));
+        boolean matched = errors.stream()
+                .anyMatch(e -> constraint.keyword().equals(e.getKeyword())
+                        && constraint.errorPointer().equals(TestSupport.pointer(e.getInstanceLocation()))
+                        && (member == null || member.equals(e.getProperty())));
+        assertTrue(
+                matched,
+                cs.location() + ": constraint " + constraint.id() + ": rule 'rejected with keyword '"
+                        + constraint.keyword() + "' at instance '" + constraint.errorPointer() + "'"
+                        + (member == null ? "" : " (property '" + member + "')") + "', got "
+                        + (errors.isEmpty() ? "no error" : "only:\n" + TestSupport.describe(errors)));
     }
 
     @Test
@@ -282,10 +352,13 @@ class ConstraintCatalogueTest {
         missing.removeAll(listed);
         Set<String> unknown = new LinkedHashSet<>(listed);
         unknown.removeAll(ids);
-        assertEquals(Set.of(), missing, CATALOGUE + " /rules: rule 'every x-cce-rules id has cases': missing "
-                + missing);
-        assertEquals(Set.of(), unknown, CATALOGUE + " /rules: rule 'no unknown rule id' (x-cce-rules of "
-                + NodePoolContract.OPENAPI_JSON + " has " + ids + "): unknown " + unknown);
+        assertEquals(
+                Set.of(), missing, CATALOGUE + " /rules: rule 'every x-cce-rules id has cases': missing " + missing);
+        assertEquals(
+                Set.of(),
+                unknown,
+                CATALOGUE + " /rules: rule 'no unknown rule id' (x-cce-rules of " + NodePoolContract.OPENAPI_JSON
+                        + " has " + ids + "): unknown " + unknown);
     }
 
     @TestFactory
@@ -295,10 +368,12 @@ class ConstraintCatalogueTest {
         return ConstraintCases.load().rules().values().stream().map(cases -> {
             JsonNode rule = rules.get(cases.id());
             List<DynamicNode> tests = new ArrayList<>();
-            cases.accepted().forEach(cs -> tests.add(DynamicTest.dynamicTest("accepted: " + cs.name(),
-                    () -> checkRuleCase(cases.id(), rule, cs, false))));
-            cases.rejected().forEach(cs -> tests.add(DynamicTest.dynamicTest("rejected: " + cs.name(),
-                    () -> checkRuleCase(cases.id(), rule, cs, true))));
+            cases.accepted()
+                    .forEach(cs -> tests.add(DynamicTest.dynamicTest(
+                            "accepted: " + cs.name(), () -> checkRuleCase(cases.id(), rule, cs, false))));
+            cases.rejected()
+                    .forEach(cs -> tests.add(DynamicTest.dynamicTest(
+                            "rejected: " + cs.name(), () -> checkRuleCase(cases.id(), rule, cs, true))));
             return DynamicContainer.dynamicContainer(cases.id(), tests);
         });
     }
@@ -306,32 +381,45 @@ class ConstraintCatalogueTest {
     private static void checkRuleCase(String id, JsonNode rule, Case cs, boolean rejected) {
         assertTrue(rule != null, cs.location() + ": rule 'the id is in x-cce-rules': '" + id + "' is not");
         boolean clusterScoped = "cluster".equals(rule.path("scope").asText("request"));
-        assertEquals(clusterScoped, cs.clusterStated(), cs.location() + ": rule '" + id + "' has scope "
-                + rule.path("scope").asText("request") + ": rule 'cases of a cluster-scoped rule, and only they, state"
-                + " the cluster'");
+        assertEquals(
+                clusterScoped,
+                cs.clusterStated(),
+                cs.location() + ": rule '" + id + "' has scope "
+                        + rule.path("scope").asText("request")
+                        + ": rule 'cases of a cluster-scoped rule, and only they, state"
+                        + " the cluster'");
         JsonNode body = cs.request();
         List<Error> errors = validateRequest(body);
         List<String> stated = new ArrayList<>();
         rule.path("schemaKeywords").forEach(k -> stated.add(k.asText()));
         if (!rejected || stated.isEmpty()) {
-            assertTrue(errors.isEmpty(), cs.location() + ": rule '" + id + "': rule '"
-                    + (rejected ? "rejected cases of a rule the schema does not state" : "accepted rule cases")
-                    + " are schema-valid (only the rule may reject them)', got:\n" + TestSupport.describe(errors));
+            assertTrue(
+                    errors.isEmpty(),
+                    cs.location() + ": rule '" + id + "': rule '"
+                            + (rejected ? "rejected cases of a rule the schema does not state" : "accepted rule cases")
+                            + " are schema-valid (only the rule may reject them)', got:\n"
+                            + TestSupport.describe(errors));
         } else {
             // The schema states the rule as well (schemaKeywords): a generic validator rejects the case, and
             // only at those keywords, so that it agrees with the stub.
-            List<Error> elsewhere = errors.stream().filter(e -> stated.stream()
-                    .noneMatch(k -> underKeyword(e, k))).toList();
-            assertTrue(!errors.isEmpty() && elsewhere.isEmpty(), cs.location() + ": rule '" + id + "': rule"
-                    + " 'a rejected case of a rule the schema states is rejected by " + stated + " and nothing else',"
-                    + " got " + (errors.isEmpty() ? "no error" : ":\n" + TestSupport.describe(errors)));
+            List<Error> elsewhere = errors.stream()
+                    .filter(e -> stated.stream().noneMatch(k -> underKeyword(e, k)))
+                    .toList();
+            assertTrue(
+                    !errors.isEmpty() && elsewhere.isEmpty(),
+                    cs.location() + ": rule '" + id + "': rule"
+                            + " 'a rejected case of a rule the schema states is rejected by " + stated
+                            + " and nothing else',"
+                            + " got " + (errors.isEmpty() ? "no error" : ":\n" + TestSupport.describe(errors)));
         }
         if (rejected) {
             List<String> fields = new ArrayList<>();
             rule.path("fields").forEach(f -> fields.add(f.asText()));
             boolean touches = fields.stream().anyMatch(f -> present(body, TestSupport.tokens(f), 0));
-            assertTrue(touches, cs.location() + ": rule '" + id + "': rule 'a rejected case has a value at one of the"
-                    + " rule's fields " + fields + "': none present");
+            assertTrue(
+                    touches,
+                    cs.location() + ": rule '" + id + "': rule 'a rejected case has a value at one of the"
+                            + " rule's fields " + fields + "': none present");
         }
     }
 
@@ -377,16 +465,21 @@ class ConstraintCatalogueTest {
         assertTrue(none.isEmpty(), "the CCE cluster example must be valid:\n" + TestSupport.describe(none));
         ((ObjectNode) base.get("metadata")).put("name", "A");
         List<Error> errors = validateRequest(base);
-        assertTrue(errors.stream().anyMatch(e -> "pattern".equals(e.getKeyword())
-                && "/metadata/name".equals(TestSupport.pointer(e.getInstanceLocation()))),
+        assertTrue(
+                errors.stream()
+                        .anyMatch(e -> "pattern".equals(e.getKeyword())
+                                && "/metadata/name".equals(TestSupport.pointer(e.getInstanceLocation()))),
                 "expected a pattern error at /metadata/name:\n" + TestSupport.describe(errors));
-        assertFalse(errors.stream().anyMatch(e -> "maxLength".equals(e.getKeyword())),
+        assertFalse(
+                errors.stream().anyMatch(e -> "maxLength".equals(e.getKeyword())),
                 "no maxLength error expected:\n" + TestSupport.describe(errors));
         ((ObjectNode) base.get("metadata")).remove("name");
         errors = validateRequest(base);
-        assertTrue(errors.stream().anyMatch(e -> "required".equals(e.getKeyword())
-                && "/metadata".equals(TestSupport.pointer(e.getInstanceLocation()))
-                && "name".equals(e.getProperty())),
+        assertTrue(
+                errors.stream()
+                        .anyMatch(e -> "required".equals(e.getKeyword())
+                                && "/metadata".equals(TestSupport.pointer(e.getInstanceLocation()))
+                                && "name".equals(e.getProperty())),
                 "expected a required error at /metadata for name:\n" + TestSupport.describe(errors));
     }
 
@@ -395,14 +488,27 @@ class ConstraintCatalogueTest {
     void walkerFindsTheKnownKeywords() {
         String sampleMapKey = ConstraintCases.load().sampleMapKey();
         Map<String, Constraint> schema = schemaConstraints(sampleMapKey);
-        Set<String> keywords = schema.values().stream().map(Constraint::keyword)
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertTrue(keywords.containsAll(Set.of("required", "type", "enum", "pattern", "minimum", "maximum",
-                "minLength", "maxLength", "maxItems", "maxProperties", "not")),
+        Set<String> keywords =
+                schema.values().stream().map(Constraint::keyword).collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(
+                keywords.containsAll(Set.of(
+                        "required",
+                        "type",
+                        "enum",
+                        "pattern",
+                        "minimum",
+                        "maximum",
+                        "minLength",
+                        "maxLength",
+                        "maxItems",
+                        "maxProperties",
+                        "not")),
                 "the walker misses keywords; found " + keywords);
-        assertTrue(schema.containsKey("/spec/nodeTemplate/k8sTags/" + TestSupport.escape(sampleMapKey)
-                + "#pattern"), "the walker does not enter additionalProperties (k8sTags values)");
-        assertTrue(schema.containsKey("/spec/nodeTemplate/dataVolumes/0/size#maximum"),
+        assertTrue(
+                schema.containsKey("/spec/nodeTemplate/k8sTags/" + TestSupport.escape(sampleMapKey) + "#pattern"),
+                "the walker does not enter additionalProperties (k8sTags values)");
+        assertTrue(
+                schema.containsKey("/spec/nodeTemplate/dataVolumes/0/size#maximum"),
                 "the walker does not enter array items as /0");
     }
 }

@@ -1,6 +1,5 @@
 package io.github.ccecontract.nodepool.openapi;
 
-import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.Direction;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,43 +30,60 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class DocumentedExamplesValidTest {
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
-            "trace");
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     /** One example value found in the document: where it is, its value, and the pointer of its schema. */
-    record FoundExample(String pointer, JsonNode value, String schemaPointer, String origin) {
-    }
+    record FoundExample(String pointer, JsonNode value, String schemaPointer, String origin) {}
 
     /** All example values of request bodies, responses (every status code) and parameters. */
     static List<FoundExample> documentExamples() {
         JsonNode doc = TestSupport.bundledDocument();
         List<FoundExample> found = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             String pathPointer = TestSupport.child("/paths", path.getKey());
-            collectParameters(doc, path.getValue().path("parameters"), pathPointer + "/parameters",
-                    "parameter of " + path.getKey(), found);
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+            collectParameters(
+                    doc,
+                    path.getValue().path("parameters"),
+                    pathPointer + "/parameters",
+                    "parameter of " + path.getKey(),
+                    found);
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (!METHODS.contains(op.getKey())) {
                     continue;
                 }
                 String opPointer = TestSupport.child(pathPointer, op.getKey());
                 String operation = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
-                collectParameters(doc, op.getValue().path("parameters"), opPointer + "/parameters",
-                        "parameter of " + operation, found);
+                collectParameters(
+                        doc,
+                        op.getValue().path("parameters"),
+                        opPointer + "/parameters",
+                        "parameter of " + operation,
+                        found);
                 JsonNode body = op.getValue().path("requestBody");
                 if (!body.isMissingNode()) {
                     String bodyPointer = resolvedPointer(doc, body, opPointer + "/requestBody");
-                    collectContent(doc, TestSupport.at(doc, bodyPointer).path("content"), bodyPointer + "/content",
-                            operation + " request body", found);
+                    collectContent(
+                            doc,
+                            TestSupport.at(doc, bodyPointer).path("content"),
+                            bodyPointer + "/content",
+                            operation + " request body",
+                            found);
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> rs = op.getValue().path("responses").fields(); rs.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> rs =
+                                op.getValue().path("responses").fields();
+                        rs.hasNext(); ) {
                     Map.Entry<String, JsonNode> response = rs.next();
-                    String responsePointer = resolvedPointer(doc, response.getValue(),
-                            TestSupport.child(opPointer + "/responses", response.getKey()));
-                    collectContent(doc, TestSupport.at(doc, responsePointer).path("content"),
-                            responsePointer + "/content", operation + " response " + response.getKey(), found);
+                    String responsePointer = resolvedPointer(
+                            doc, response.getValue(), TestSupport.child(opPointer + "/responses", response.getKey()));
+                    collectContent(
+                            doc,
+                            TestSupport.at(doc, responsePointer).path("content"),
+                            responsePointer + "/content",
+                            operation + " response " + response.getKey(),
+                            found);
                 }
             }
         }
@@ -92,23 +109,32 @@ class DocumentedExamplesValidTest {
         return current;
     }
 
-    private static void collectParameters(JsonNode doc, JsonNode parameters, String pointer, String origin,
-            List<FoundExample> found) {
+    private static void collectParameters(
+            JsonNode doc, JsonNode parameters, String pointer, String origin, List<FoundExample> found) {
         for (int i = 0; i < parameters.size(); i++) {
             String p = resolvedPointer(doc, parameters.get(i), pointer + "/" + i);
             JsonNode parameter = TestSupport.at(doc, p);
             if (parameter.has("schema")) {
-                collectExamples(doc, parameter, p, p + "/schema", origin + " " + parameter.path("name").asText(),
+                collectExamples(
+                        doc,
+                        parameter,
+                        p,
+                        p + "/schema",
+                        origin + " " + parameter.path("name").asText(),
                         found);
             }
-            collectContent(doc, parameter.path("content"), p + "/content", origin + " "
-                    + parameter.path("name").asText(), found);
+            collectContent(
+                    doc,
+                    parameter.path("content"),
+                    p + "/content",
+                    origin + " " + parameter.path("name").asText(),
+                    found);
         }
     }
 
-    private static void collectContent(JsonNode doc, JsonNode content, String pointer, String origin,
-            List<FoundExample> found) {
-        for (Iterator<Map.Entry<String, JsonNode>> media = content.fields(); media.hasNext();) {
+    private static void collectContent(
+            JsonNode doc, JsonNode content, String pointer, String origin, List<FoundExample> found) {
+        for (Iterator<Map.Entry<String, JsonNode>> media = content.fields(); media.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = media.next();
             String mediaPointer = TestSupport.child(pointer, entry.getKey());
             if (!entry.getValue().has("schema")) {
@@ -117,21 +143,31 @@ class DocumentedExamplesValidTest {
                 }
                 continue;
             }
-            collectExamples(doc, entry.getValue(), mediaPointer, mediaPointer + "/schema",
-                    origin + " " + entry.getKey(), found);
+            collectExamples(
+                    doc,
+                    entry.getValue(),
+                    mediaPointer,
+                    mediaPointer + "/schema",
+                    origin + " " + entry.getKey(),
+                    found);
         }
     }
 
-    private static void collectExamples(JsonNode doc, JsonNode holder, String pointer, String schemaPointer,
-            String origin, List<FoundExample> found) {
+    private static void collectExamples(
+            JsonNode doc,
+            JsonNode holder,
+            String pointer,
+            String schemaPointer,
+            String origin,
+            List<FoundExample> found) {
         if (holder.has("example")) {
-            found.add(new FoundExample(pointer + "/example", holder.get("example"), schemaPointer,
-                    origin + " example"));
+            found.add(
+                    new FoundExample(pointer + "/example", holder.get("example"), schemaPointer, origin + " example"));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = holder.path("examples").fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = holder.path("examples").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            String examplePointer = resolvedPointer(doc, entry.getValue(),
-                    TestSupport.child(pointer + "/examples", entry.getKey()));
+            String examplePointer =
+                    resolvedPointer(doc, entry.getValue(), TestSupport.child(pointer + "/examples", entry.getKey()));
             JsonNode example = TestSupport.at(doc, examplePointer);
             if (example.has("externalValue")) {
                 fail(examplePointer + ": rule 'examples inlined': externalValue cannot be validated");
@@ -139,7 +175,10 @@ class DocumentedExamplesValidTest {
             if (!example.has("value")) {
                 fail(examplePointer + ": rule 'example has a value': no value");
             }
-            found.add(new FoundExample(examplePointer + "/value", example.get("value"), schemaPointer,
+            found.add(new FoundExample(
+                    examplePointer + "/value",
+                    example.get("value"),
+                    schemaPointer,
                     origin + " examples/" + entry.getKey()));
         }
     }
@@ -150,20 +189,27 @@ class DocumentedExamplesValidTest {
         List<String> pointers = examples.stream().map(FoundExample::pointer).toList();
         for (DocumentedExample example : DocumentedExample.values()) {
             String suffix = "/content/application~1json/examples/" + example.exampleName() + "/value";
-            boolean present = pointers.stream().anyMatch(p -> p.endsWith(suffix) && (example.direction() == Direction.REQUEST
-                    ? p.contains("/requestBody/") : p.contains("/responses/201/")));
-            assertTrue(present, NodePoolContract.OPENAPI_JSON + ": rule 'documented examples present': no "
-                    + example.direction() + " example '" + example.exampleName() + "' (found " + pointers + ")");
+            boolean present = pointers.stream()
+                    .anyMatch(p -> p.endsWith(suffix)
+                            && (example.direction() == Direction.REQUEST
+                                    ? p.contains("/requestBody/")
+                                    : p.contains("/responses/201/")));
+            assertTrue(
+                    present,
+                    NodePoolContract.OPENAPI_JSON + ": rule 'documented examples present': no " + example.direction()
+                            + " example '" + example.exampleName() + "' (found " + pointers + ")");
         }
         // Every response of every status code has at least one example.
         JsonNode doc = TestSupport.bundledDocument();
         String postPointer = "/paths/" + TestSupport.escape(NodePoolContract.PATH) + "/post";
-        for (Iterator<Map.Entry<String, JsonNode>> rs = TestSupport.at(doc, postPointer + "/responses").fields();
-                rs.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> rs =
+                        TestSupport.at(doc, postPointer + "/responses").fields();
+                rs.hasNext(); ) {
             Map.Entry<String, JsonNode> response = rs.next();
-            String responsePointer = resolvedPointer(doc, response.getValue(),
-                    TestSupport.child(postPointer + "/responses", response.getKey()));
-            assertTrue(pointers.stream().anyMatch(p -> p.startsWith(responsePointer + "/content/")),
+            String responsePointer = resolvedPointer(
+                    doc, response.getValue(), TestSupport.child(postPointer + "/responses", response.getKey()));
+            assertTrue(
+                    pointers.stream().anyMatch(p -> p.startsWith(responsePointer + "/content/")),
                     NodePoolContract.OPENAPI_JSON + " " + responsePointer + " (status " + response.getKey()
                             + "): rule 'every response has an example': none found");
         }
@@ -173,13 +219,17 @@ class DocumentedExamplesValidTest {
     Stream<DynamicTest> everyDocumentExampleIsValid() {
         List<FoundExample> examples = documentExamples();
         assertFalse(examples.isEmpty(), NodePoolContract.OPENAPI_JSON + ": no examples found");
-        return examples.stream().map(example -> DynamicTest.dynamicTest(example.origin(), () -> {
-            Schema schema = TestSupport.bundledSchema(example.schemaPointer());
-            List<Error> errors = TestSupport.validate(schema, example.value());
-            assertTrue(errors.isEmpty(), NodePoolContract.OPENAPI_JSON + " example " + example.pointer() + " ("
-                    + example.origin() + ") is invalid against the schema at " + example.schemaPointer() + ":\n"
-                    + TestSupport.describe(errors));
-        }));
+        return examples.stream()
+                .map(example -> DynamicTest.dynamicTest(example.origin(), () -> {
+                    Schema schema = TestSupport.bundledSchema(example.schemaPointer());
+                    List<Error> errors = TestSupport.validate(schema, example.value());
+                    assertTrue(
+                            errors.isEmpty(),
+                            NodePoolContract.OPENAPI_JSON + " example " + example.pointer() + " ("
+                                    + example.origin() + ") is invalid against the schema at " + example.schemaPointer()
+                                    + ":\n"
+                                    + TestSupport.describe(errors));
+                }));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -187,8 +237,10 @@ class DocumentedExamplesValidTest {
     void exampleFileIsValid(DocumentedExample example) {
         Schema schema = TestSupport.bundledSchema(example.schemaPointer());
         List<Error> errors = TestSupport.validate(schema, TestSupport.exampleTree(example));
-        assertTrue(errors.isEmpty(), example.resourcePath() + " is invalid against " + example.schemaPointer()
-                + ":\n" + TestSupport.describe(errors));
+        assertTrue(
+                errors.isEmpty(),
+                example.resourcePath() + " is invalid against " + example.schemaPointer() + ":\n"
+                        + TestSupport.describe(errors));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -199,8 +251,11 @@ class DocumentedExamplesValidTest {
                 + "/content/application~1json/examples/" + example.exampleName() + "/value";
         JsonNode inlined = TestSupport.at(TestSupport.bundledDocument(), pointer);
         assertFalse(inlined.isMissingNode(), NodePoolContract.OPENAPI_JSON + " " + pointer + ": missing");
-        assertEquals(TestSupport.exampleTree(example), inlined, NodePoolContract.OPENAPI_JSON + " " + pointer
-                + ": rule 'inlined example equals " + example.resourcePath() + "'");
+        assertEquals(
+                TestSupport.exampleTree(example),
+                inlined,
+                NodePoolContract.OPENAPI_JSON + " " + pointer + ": rule 'inlined example equals "
+                        + example.resourcePath() + "'");
     }
 
     /**
@@ -220,8 +275,10 @@ class DocumentedExamplesValidTest {
             tree.put("kind", 1);
         }
         List<Error> errors = TestSupport.validate(TestSupport.bundledSchema(example.schemaPointer()), tree);
-        assertTrue(errors.stream().anyMatch(e -> keyword.equals(e.getKeyword())
-                && "/kind".equals(TestSupport.pointer(e.getInstanceLocation()))),
+        assertTrue(
+                errors.stream()
+                        .anyMatch(e -> keyword.equals(e.getKeyword())
+                                && "/kind".equals(TestSupport.pointer(e.getInstanceLocation()))),
                 example.resourcePath() + " with a broken kind: expected a " + keyword + " error at /kind, got:\n"
                         + TestSupport.describe(errors));
     }

@@ -30,12 +30,12 @@ class ReferencePageExamplesTest {
     private static final String START_MARKER = "Example Request";
 
     /** A JSON block of the page: its text (lines joined by "\n", with a final "\n") and first line number. */
-    record Block(String text, int firstLine) {
-    }
+    record Block(String text, int firstLine) {}
 
     static List<Block> pageBlocks() throws IOException {
         Path page = TestSupport.repoRoot().resolve(TestSupport.REFERENCE_PAGE);
-        List<String> lines = Arrays.asList(Files.readString(page, StandardCharsets.UTF_8).split("\n", -1));
+        List<String> lines =
+                Arrays.asList(Files.readString(page, StandardCharsets.UTF_8).split("\n", -1));
         int start = lines.indexOf(START_MARKER);
         if (start < 0) {
             fail(TestSupport.REFERENCE_PAGE + ": no line '" + START_MARKER + "'");
@@ -47,7 +47,8 @@ class ReferencePageExamplesTest {
             }
             int end = lines.subList(i + 1, lines.size()).indexOf("}");
             if (end < 0) {
-                fail(TestSupport.REFERENCE_PAGE + ": the block starting at line " + (i + 1) + " has no closing '}' line");
+                fail(TestSupport.REFERENCE_PAGE + ": the block starting at line " + (i + 1)
+                        + " has no closing '}' line");
             }
             end += i + 1;
             blocks.add(new Block(String.join("\n", lines.subList(i, end + 1)) + "\n", i + 1));
@@ -59,9 +60,12 @@ class ReferencePageExamplesTest {
     @Test
     void pageHasExactlyFourExampleBlocks() throws IOException {
         List<Block> blocks = pageBlocks();
-        assertEquals(DocumentedExample.values().length, blocks.size(), TestSupport.REFERENCE_PAGE
-                + ": number of JSON blocks after the line '" + START_MARKER + "' (starting at lines "
-                + blocks.stream().map(Block::firstLine).toList() + ")");
+        assertEquals(
+                DocumentedExample.values().length,
+                blocks.size(),
+                TestSupport.REFERENCE_PAGE
+                        + ": number of JSON blocks after the line '" + START_MARKER + "' (starting at lines "
+                        + blocks.stream().map(Block::firstLine).toList() + ")");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,8 +73,10 @@ class ReferencePageExamplesTest {
     void exampleFileIsTheBlockOfThePage(DocumentedExample example) throws IOException {
         List<Block> blocks = pageBlocks();
         int index = example.ordinal();
-        assertTrue(index < blocks.size(), TestSupport.REFERENCE_PAGE + ": no JSON block #" + (index + 1)
-                + " after '" + START_MARKER + "' for " + example.fileName());
+        assertTrue(
+                index < blocks.size(),
+                TestSupport.REFERENCE_PAGE + ": no JSON block #" + (index + 1) + " after '" + START_MARKER + "' for "
+                        + example.fileName());
         Block block = blocks.get(index);
         Path file = TestSupport.exampleFile(example);
         String where = TestSupport.EXAMPLES_DIR + "/" + example.fileName() + " vs. " + TestSupport.REFERENCE_PAGE
@@ -79,8 +85,8 @@ class ReferencePageExamplesTest {
         byte[] expected = block.text().getBytes(StandardCharsets.UTF_8);
         byte[] actual = Files.readAllBytes(file);
         if (!Arrays.equals(expected, actual)) {
-            fail(where + ": rule 'verbatim': the file differs from the page's block " + firstDifference(
-                    block.text(), new String(actual, StandardCharsets.UTF_8)));
+            fail(where + ": rule 'verbatim': the file differs from the page's block "
+                    + firstDifference(block.text(), new String(actual, StandardCharsets.UTF_8)));
         }
 
         JsonNode pageTree = TestSupport.readJson(expected, where + " (page block)");
@@ -92,7 +98,9 @@ class ReferencePageExamplesTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(DocumentedExample.class)
     void classpathExampleIsTheSourceFile(DocumentedExample example) throws IOException {
-        assertArrayEquals(Files.readAllBytes(TestSupport.exampleFile(example)), example.bytes(),
+        assertArrayEquals(
+                Files.readAllBytes(TestSupport.exampleFile(example)),
+                example.bytes(),
                 example.resourcePath() + " (classpath) differs from " + TestSupport.EXAMPLES_DIR + "/"
                         + example.fileName() + ": rule 'examples copied unchanged into the jar'");
     }
@@ -100,15 +108,16 @@ class ReferencePageExamplesTest {
     @Test
     void repositoryCopyOfThePageIsTheSharedOne() throws IOException {
         Path root = TestSupport.repoRoot();
-        Path shared = root.resolve("../shared").resolve(TestSupport.REFERENCE_PAGE).normalize();
+        Path shared =
+                root.resolve("../shared").resolve(TestSupport.REFERENCE_PAGE).normalize();
         assumeTrue(Files.isRegularFile(shared), "no shared copy of the reference page at " + shared);
         Path copy = root.resolve(TestSupport.REFERENCE_PAGE);
         byte[] expected = Files.readAllBytes(shared);
         byte[] actual = Files.readAllBytes(copy);
         if (!Arrays.equals(expected, actual)) {
             fail(TestSupport.REFERENCE_PAGE + " vs. " + shared + ": rule 'byte-identical copy': "
-                    + firstDifference(new String(expected, StandardCharsets.UTF_8),
-                            new String(actual, StandardCharsets.UTF_8)));
+                    + firstDifference(
+                            new String(expected, StandardCharsets.UTF_8), new String(actual, StandardCharsets.UTF_8)));
         }
     }
 

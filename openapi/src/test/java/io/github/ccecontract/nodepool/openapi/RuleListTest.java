@@ -1,11 +1,11 @@
 package io.github.ccecontract.nodepool.openapi;
 
-import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -42,6 +42,7 @@ class RuleListTest {
         rules().forEach(rule -> rule.path("schemaKeywords").forEach(k -> out.add(k.asText())));
         return out;
     }
+
     static final Set<String> SCOPES = Set.of("request", "cluster");
 
     /** The x-cce-rules list of the bundled document. */
@@ -68,10 +69,13 @@ class RuleListTest {
         for (int i = 0; i < rules.size(); i++) {
             String pointer = "/" + RULES + "/" + i + "/id";
             JsonNode id = rules.get(i).path("id");
-            assertTrue(id.isTextual() && KEBAB_CASE.matcher(id.asText()).matches(), NodePoolContract.OPENAPI_JSON
-                    + " " + pointer + ": rule 'id is kebab-case': got " + id);
-            assertTrue(seen.add(id.asText()), NodePoolContract.OPENAPI_JSON + " " + pointer
-                    + ": rule 'unique id': '" + id.asText() + "' appears twice");
+            assertTrue(
+                    id.isTextual() && KEBAB_CASE.matcher(id.asText()).matches(),
+                    NodePoolContract.OPENAPI_JSON + " " + pointer + ": rule 'id is kebab-case': got " + id);
+            assertTrue(
+                    seen.add(id.asText()),
+                    NodePoolContract.OPENAPI_JSON + " " + pointer + ": rule 'unique id': '" + id.asText()
+                            + "' appears twice");
         }
     }
 
@@ -82,8 +86,8 @@ class RuleListTest {
         for (int i = 0; i < rules.size(); i++) {
             JsonNode rule = rules.get(i);
             String pointer = "/" + RULES + "/" + i;
-            tests.add(DynamicTest.dynamicTest(pointer + " " + rule.path("id").asText("?"),
-                    () -> checkRule(rule, pointer)));
+            tests.add(DynamicTest.dynamicTest(
+                    pointer + " " + rule.path("id").asText("?"), () -> checkRule(rule, pointer)));
         }
         return tests.stream();
     }
@@ -94,10 +98,11 @@ class RuleListTest {
         for (String key : REQUIRED_KEYS) {
             assertTrue(rule.has(key), where + ": rule 'has " + key + "'");
         }
-        for (Iterator<String> it = rule.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = rule.fieldNames(); it.hasNext(); ) {
             String key = it.next();
-            assertTrue(REQUIRED_KEYS.contains(key) || OPTIONAL_KEYS.contains(key), where + "/" + key
-                    + ": rule 'no other keys than " + REQUIRED_KEYS + " and " + OPTIONAL_KEYS + "'");
+            assertTrue(
+                    REQUIRED_KEYS.contains(key) || OPTIONAL_KEYS.contains(key),
+                    where + "/" + key + ": rule 'no other keys than " + REQUIRED_KEYS + " and " + OPTIONAL_KEYS + "'");
         }
         JsonNode message = rule.get("message");
         assertTrue(message.isTextual() && !message.asText().isBlank(), where + "/message: rule 'non-blank text'");
@@ -107,9 +112,11 @@ class RuleListTest {
         Set<Integer> seen = new HashSet<>();
         for (int t = 0; t < tables.size(); t++) {
             JsonNode table = tables.get(t);
-            assertTrue(table.isInt() && table.intValue() >= TableTraceabilityTest.FIRST_TABLE
-                    && table.intValue() <= TableTraceabilityTest.LAST_TABLE, where + "/tables/" + t
-                    + ": rule 'table within 1..24': got " + table);
+            assertTrue(
+                    table.isInt()
+                            && table.intValue() >= TableTraceabilityTest.FIRST_TABLE
+                            && table.intValue() <= TableTraceabilityTest.LAST_TABLE,
+                    where + "/tables/" + t + ": rule 'table within 1..24': got " + table);
             assertTrue(seen.add(table.intValue()), where + "/tables/" + t + ": rule 'no table twice'");
         }
 
@@ -119,39 +126,50 @@ class RuleListTest {
         for (int f = 0; f < fields.size(); f++) {
             JsonNode field = fields.get(f);
             String fieldWhere = where + "/fields/" + f;
-            assertTrue(field.isTextual() && field.asText().startsWith("/"), fieldWhere
-                    + ": rule 'a JSON pointer into the request, * for any array index or map key': got " + field);
+            assertTrue(
+                    field.isTextual() && field.asText().startsWith("/"),
+                    fieldWhere + ": rule 'a JSON pointer into the request, * for any array index or map key': got "
+                            + field);
             assertTrue(seenFields.add(field.asText()), fieldWhere + ": rule 'no field twice'");
             String problem = RequestSchemaPaths.problem(field.asText());
-            assertTrue(problem == null, fieldWhere + ": rule 'the field exists in the request schema "
-                    + NodePoolContract.REQUEST_SCHEMA + "': '" + field.asText() + "': " + problem);
+            assertTrue(
+                    problem == null,
+                    fieldWhere + ": rule 'the field exists in the request schema " + NodePoolContract.REQUEST_SCHEMA
+                            + "': '" + field.asText() + "': " + problem);
         }
 
         if (rule.has("errorCode")) {
             JsonNode code = rule.get("errorCode");
-            assertTrue(code.isTextual() && ERROR_CODE.matcher(code.asText()).matches(), where
-                    + "/errorCode: rule 'CCE.<8 digits>': got " + code);
+            assertTrue(
+                    code.isTextual() && ERROR_CODE.matcher(code.asText()).matches(),
+                    where + "/errorCode: rule 'CCE.<8 digits>': got " + code);
         }
         if (rule.has("scope")) {
             JsonNode scope = rule.get("scope");
-            assertTrue(scope.isTextual() && SCOPES.contains(scope.asText()), where + "/scope: rule 'one of "
-                    + SCOPES + "': got " + scope);
+            assertTrue(
+                    scope.isTextual() && SCOPES.contains(scope.asText()),
+                    where + "/scope: rule 'one of " + SCOPES + "': got " + scope);
         }
         if (rule.has("schemaKeywords")) {
             JsonNode keywords = rule.get("schemaKeywords");
             assertTrue(keywords.isArray() && !keywords.isEmpty(), where + "/schemaKeywords: rule 'non-empty list'");
-            assertFalse("cluster".equals(rule.path("scope").asText()), where + "/schemaKeywords: rule 'a"
-                    + " cluster-scoped rule cannot be stated by the schema'");
+            assertFalse(
+                    "cluster".equals(rule.path("scope").asText()),
+                    where + "/schemaKeywords: rule 'a" + " cluster-scoped rule cannot be stated by the schema'");
             for (int k = 0; k < keywords.size(); k++) {
                 String keyword = keywords.get(k).asText();
                 String keywordWhere = where + "/schemaKeywords/" + k;
-                assertTrue(keyword.startsWith("/components/schemas/"), keywordWhere
-                        + ": rule 'a JSON pointer to a keyword of a component schema': got " + keyword);
+                assertTrue(
+                        keyword.startsWith("/components/schemas/"),
+                        keywordWhere + ": rule 'a JSON pointer to a keyword of a component schema': got " + keyword);
                 String name = keyword.substring(keyword.lastIndexOf('/') + 1);
-                assertTrue(SCHEMA_KEYWORDS.contains(name), keywordWhere + ": rule 'one of " + SCHEMA_KEYWORDS
-                        + "': got " + name);
-                assertFalse(TestSupport.bundledDocument().at(keyword).isMissingNode(), keywordWhere
-                        + ": rule 'the keyword exists in " + NodePoolContract.OPENAPI_JSON + "': " + keyword);
+                assertTrue(
+                        SCHEMA_KEYWORDS.contains(name),
+                        keywordWhere + ": rule 'one of " + SCHEMA_KEYWORDS + "': got " + name);
+                assertFalse(
+                        TestSupport.bundledDocument().at(keyword).isMissingNode(),
+                        keywordWhere + ": rule 'the keyword exists in " + NodePoolContract.OPENAPI_JSON + "': "
+                                + keyword);
             }
         }
     }
@@ -166,8 +184,10 @@ class RuleListTest {
                 elsewhere.add(pointer);
             }
         });
-        assertTrue(elsewhere.isEmpty(), NodePoolContract.OPENAPI_JSON + ": rule 'x-cce-rules only at the top"
-                + " level': also found at " + elsewhere);
+        assertTrue(
+                elsewhere.isEmpty(),
+                NodePoolContract.OPENAPI_JSON + ": rule 'x-cce-rules only at the top" + " level': also found at "
+                        + elsewhere);
     }
 
     /** The field resolver itself: a wrong field is reported. */
@@ -175,15 +195,15 @@ class RuleListTest {
     void fieldResolverRejectsUnknownFields() {
         assertFalse(RequestSchemaPaths.problem("/spec/nodeTemplate/noSuchField") == null, "noSuchField accepted");
         assertFalse(RequestSchemaPaths.problem("/spec/nodeTemplate/login/*") == null, "* on an object accepted");
-        assertTrue(RequestSchemaPaths.problem("/spec/nodeTemplate/dataVolumes/*/hw:passthrough") == null,
+        assertTrue(
+                RequestSchemaPaths.problem("/spec/nodeTemplate/dataVolumes/*/hw:passthrough") == null,
                 "dataVolumes/*/hw:passthrough rejected");
         assertTrue(RequestSchemaPaths.problem("/spec/nodeTemplate/k8sTags/*") == null, "k8sTags/* rejected");
     }
 
     /** Resolves rule field paths against the request schema of the bundled document. */
     static final class RequestSchemaPaths {
-        private RequestSchemaPaths() {
-        }
+        private RequestSchemaPaths() {}
 
         /** Null if the path leads to a schema, else what is wrong. */
         static String problem(String path) {

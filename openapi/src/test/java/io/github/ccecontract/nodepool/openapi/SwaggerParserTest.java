@@ -1,10 +1,10 @@
 package io.github.ccecontract.nodepool.openapi;
 
-import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -26,9 +26,11 @@ class SwaggerParserTest {
     private static OpenAPI parseWithoutMessages(String location, String what) {
         SwaggerParseResult result = new OpenAPIV3Parser().readLocation(location, null, resolveOptions());
         List<String> messages = result.getMessages();
-        assertTrue(messages == null || messages.isEmpty(), what + " (" + location + "): rule 'swagger-parser reports"
-                + " no messages', got " + (messages == null ? 0 : messages.size()) + ":\n  "
-                + String.join("\n  ", messages == null ? List.of() : messages));
+        assertTrue(
+                messages == null || messages.isEmpty(),
+                what + " (" + location + "): rule 'swagger-parser reports"
+                        + " no messages', got " + (messages == null ? 0 : messages.size()) + ":\n  "
+                        + String.join("\n  ", messages == null ? List.of() : messages));
         assertNotNull(result.getOpenAPI(), what + ": swagger-parser returned no document");
         return result.getOpenAPI();
     }
@@ -41,31 +43,35 @@ class SwaggerParserTest {
         assertNotNull(post, what + ": the path has no post operation");
         assertEquals(NodePoolContract.OPERATION_ID, post.getOperationId(), what + ": operationId of the post");
         assertEquals(List.of("NodePool"), post.getTags(), what + ": tags of the post");
-        assertNotNull(api.getComponents().getSchemas().get(NodePoolContract.REQUEST_SCHEMA),
+        assertNotNull(
+                api.getComponents().getSchemas().get(NodePoolContract.REQUEST_SCHEMA),
                 what + ": /components/schemas/" + NodePoolContract.REQUEST_SCHEMA + " is missing");
-        assertNotNull(api.getComponents().getSchemas().get(NodePoolContract.RESPONSE_SCHEMA),
+        assertNotNull(
+                api.getComponents().getSchemas().get(NodePoolContract.RESPONSE_SCHEMA),
                 what + ": /components/schemas/" + NodePoolContract.RESPONSE_SCHEMA + " is missing");
     }
 
     @Test
     void bundledYamlParsesWithoutMessages() {
         String location = NodePoolContract.openApiYamlUrl().toString();
-        assertShape(parseWithoutMessages(location, NodePoolContract.OPENAPI_YAML + " (bundled, classpath)"),
+        assertShape(
+                parseWithoutMessages(location, NodePoolContract.OPENAPI_YAML + " (bundled, classpath)"),
                 NodePoolContract.OPENAPI_YAML);
     }
 
     @Test
     void bundledJsonParsesWithoutMessages() {
         String location = NodePoolContract.openApiJsonUrl().toString();
-        assertShape(parseWithoutMessages(location, NodePoolContract.OPENAPI_JSON + " (bundled, classpath)"),
+        assertShape(
+                parseWithoutMessages(location, NodePoolContract.OPENAPI_JSON + " (bundled, classpath)"),
                 NodePoolContract.OPENAPI_JSON);
     }
 
     @Test
     void sourceDocumentParsesWithoutMessages() {
         String location = TestSupport.sourceDocument().toAbsolutePath().toString();
-        assertShape(parseWithoutMessages(location, TestSupport.SOURCE_DOCUMENT + " (source)"),
-                TestSupport.SOURCE_DOCUMENT);
+        assertShape(
+                parseWithoutMessages(location, TestSupport.SOURCE_DOCUMENT + " (source)"), TestSupport.SOURCE_DOCUMENT);
     }
 
     /** The check can fail: a document with a response lacking its description gives a message. */
@@ -74,7 +80,8 @@ class SwaggerParserTest {
         String broken = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n"
                 + "      responses:\n        '200': {}\n";
         SwaggerParseResult result = new OpenAPIV3Parser().readContents(broken, null, resolveOptions());
-        assertTrue(result.getMessages() != null && !result.getMessages().isEmpty(),
+        assertTrue(
+                result.getMessages() != null && !result.getMessages().isEmpty(),
                 "swagger-parser reported nothing for a response without description");
     }
 }

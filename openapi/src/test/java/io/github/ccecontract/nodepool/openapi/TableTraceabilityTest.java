@@ -1,11 +1,11 @@
 package io.github.ccecontract.nodepool.openapi;
 
-import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -41,8 +41,8 @@ class TableTraceabilityTest {
         } else if (value.isArray() && !value.isEmpty()) {
             for (JsonNode item : value) {
                 if (!item.isInt()) {
-                    fail(NodePoolContract.OPENAPI_JSON + " " + pointer + "/" + TABLE + ": rule 'x-cce-table is an int or"
-                            + " a non-empty list of ints': item " + item);
+                    fail(NodePoolContract.OPENAPI_JSON + " " + pointer + "/" + TABLE
+                            + ": rule 'x-cce-table is an int or" + " a non-empty list of ints': item " + item);
                 }
                 result.add(item.intValue());
             }
@@ -52,8 +52,8 @@ class TableTraceabilityTest {
         }
         for (int table : result) {
             if (table < FIRST_TABLE || table > LAST_TABLE) {
-                fail(NodePoolContract.OPENAPI_JSON + " " + pointer + "/" + TABLE + ": rule 'table within "
-                        + FIRST_TABLE + ".." + LAST_TABLE + "': got " + table);
+                fail(NodePoolContract.OPENAPI_JSON + " " + pointer + "/" + TABLE + ": rule 'table within " + FIRST_TABLE
+                        + ".." + LAST_TABLE + "': got " + table);
             }
         }
         if (result.size() != new TreeSet<>(result).size()) {
@@ -89,7 +89,8 @@ class TableTraceabilityTest {
 
     private static Stream<String> children(String pointer) {
         List<String> result = new ArrayList<>();
-        TestSupport.at(TestSupport.bundledDocument(), pointer).fieldNames()
+        TestSupport.at(TestSupport.bundledDocument(), pointer)
+                .fieldNames()
                 .forEachRemaining(name -> result.add(TestSupport.child(pointer, name)));
         return result.stream();
     }
@@ -98,7 +99,7 @@ class TableTraceabilityTest {
     private static Stream<String> inlineParameters() {
         JsonNode doc = TestSupport.bundledDocument();
         List<String> result = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             String pathPointer = TestSupport.child("/paths", path.getKey());
             TestSupport.walk(path.getValue(), pathPointer, (pointer, node) -> {
@@ -148,14 +149,18 @@ class TableTraceabilityTest {
                 where.add(pointer);
             }
         });
-        SortedSet<Integer> expected = IntStream.rangeClosed(FIRST_TABLE, LAST_TABLE).boxed()
-                .collect(Collectors.toCollection(TreeSet::new));
+        SortedSet<Integer> expected =
+                IntStream.rangeClosed(FIRST_TABLE, LAST_TABLE).boxed().collect(Collectors.toCollection(TreeSet::new));
         SortedSet<Integer> missing = new TreeSet<>(expected);
         missing.removeAll(union);
         SortedSet<Integer> unknown = new TreeSet<>(union);
         unknown.removeAll(expected);
-        assertEquals(expected, union, NodePoolContract.OPENAPI_JSON + ": rule 'the x-cce-table values cover exactly"
-                + " tables " + FIRST_TABLE + ".." + LAST_TABLE + "': missing " + missing + ", unknown " + unknown
-                + " (x-cce-table found at " + where.size() + " places)");
+        assertEquals(
+                expected,
+                union,
+                NodePoolContract.OPENAPI_JSON + ": rule 'the x-cce-table values cover exactly"
+                        + " tables " + FIRST_TABLE + ".." + LAST_TABLE + "': missing " + missing + ", unknown "
+                        + unknown
+                        + " (x-cce-table found at " + where.size() + " places)");
     }
 }

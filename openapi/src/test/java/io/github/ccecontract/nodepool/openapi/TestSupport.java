@@ -1,6 +1,5 @@
 package io.github.ccecontract.nodepool.openapi;
 
-import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +14,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
+import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,8 +52,7 @@ final class TestSupport {
     private static volatile JsonNode bundledDocument;
     private static volatile SchemaRegistry registry;
 
-    private TestSupport() {
-    }
+    private TestSupport() {}
 
     // ------------------------------------------------------------------------------ locations
 
@@ -78,8 +77,8 @@ final class TestSupport {
                 return dir;
             }
         }
-        throw new IllegalStateException("Cannot find the repository root (a folder holding " + SOURCE_DOCUMENT
-                + " and " + REFERENCE_PAGE + ") upwards from " + start + "; set -Drepo.root=...");
+        throw new IllegalStateException("Cannot find the repository root (a folder holding " + SOURCE_DOCUMENT + " and "
+                + REFERENCE_PAGE + ") upwards from " + start + "; set -Drepo.root=...");
     }
 
     static Path sourceDocument() {
@@ -123,7 +122,8 @@ final class TestSupport {
             try (InputStream in = NodePoolContract.openApiJson()) {
                 doc = JSON.readTree(in);
             } catch (IOException e) {
-                throw new UncheckedIOException(NodePoolContract.OPENAPI_JSON + " is not valid JSON: " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        NodePoolContract.OPENAPI_JSON + " is not valid JSON: " + e.getMessage(), e);
             }
             bundledDocument = doc;
         }
@@ -157,7 +157,8 @@ final class TestSupport {
             return List.of();
         }
         if (!pointer.startsWith("/")) {
-            throw new IllegalArgumentException("Not a JSON pointer (must be empty or start with '/'): '" + pointer + "'");
+            throw new IllegalArgumentException(
+                    "Not a JSON pointer (must be empty or start with '/'): '" + pointer + "'");
         }
         List<String> tokens = new ArrayList<>();
         for (String raw : pointer.substring(1).split("/", -1)) {
@@ -223,7 +224,7 @@ final class TestSupport {
     static void walk(JsonNode node, String pointer, BiConsumer<String, JsonNode> consumer) {
         consumer.accept(pointer, node);
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 walk(field.getValue(), child(pointer, field.getKey()), consumer);
             }
@@ -243,7 +244,9 @@ final class TestSupport {
     static SchemaRegistry registry() {
         SchemaRegistry r = registry;
         if (r == null) {
-            SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build();
+            SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                    .pathType(PathType.JSON_POINTER)
+                    .build();
             r = SchemaRegistry.withDialect(Dialects.getOpenApi30(), builder -> builder.schemaRegistryConfig(config));
             registry = r;
         }
@@ -254,7 +257,10 @@ final class TestSupport {
     static Schema bundledSchema(String pointer) {
         return SCHEMAS.computeIfAbsent(pointer, p -> {
             // Percent-encode what a URI fragment cannot hold (path templates have braces).
-            String fragment = p.replace("%", "%25").replace("{", "%7B").replace("}", "%7D").replace(" ", "%20");
+            String fragment = p.replace("%", "%25")
+                    .replace("{", "%7B")
+                    .replace("}", "%7D")
+                    .replace(" ", "%20");
             Schema schema = registry().getSchema(SchemaLocation.of(BUNDLE_IRI + "#" + fragment));
             schema.initializeValidators();
             return schema;

@@ -25,9 +25,22 @@ import org.junit.jupiter.api.Test;
 class TolerantResponsesTest {
 
     /** Keywords a response schema does not use. */
-    static final Set<String> REQUEST_ONLY = Set.of("enum", "pattern", "minLength", "maxLength", "minItems",
-            "maxItems", "uniqueItems", "minProperties", "maxProperties", "multipleOf", "exclusiveMinimum",
-            "exclusiveMaximum", "not", "anyOf", "allOf");
+    static final Set<String> REQUEST_ONLY = Set.of(
+            "enum",
+            "pattern",
+            "minLength",
+            "maxLength",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "minProperties",
+            "maxProperties",
+            "multipleOf",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "not",
+            "anyOf",
+            "allOf");
 
     /** Bounds the page states for the response itself (Table 21), which the response schema keeps. */
     static final Set<String> RESPONSE_TABLE_BOUNDS = Set.of(
@@ -42,10 +55,12 @@ class TolerantResponsesTest {
         List<String> problems = new ArrayList<>();
         Set<String> reached = new LinkedHashSet<>();
         JsonNode responses = doc.at("/paths/" + TestSupport.escape(NodePoolContract.PATH) + "/post/responses");
-        for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> response = it.next();
             JsonNode resolved = response.getValue().has("$ref")
-                    ? TestSupport.at(doc, response.getValue().get("$ref").asText().substring(1)) : response.getValue();
+                    ? TestSupport.at(
+                            doc, response.getValue().get("$ref").asText().substring(1))
+                    : response.getValue();
             JsonNode schema = resolved.at("/content/application~1json/schema");
             if (!schema.isMissingNode()) {
                 walk(doc, schema, "response " + response.getKey(), reached, problems);
@@ -69,13 +84,16 @@ class TolerantResponsesTest {
             }
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String keyword = entry.getKey();
             String at = TestSupport.child(pointer, keyword);
             switch (keyword) {
-                case "properties" -> entry.getValue().fields().forEachRemaining(p ->
-                        walk(doc, p.getValue(), TestSupport.child(at, p.getKey()), reached, out));
+                case "properties" ->
+                    entry.getValue()
+                            .fields()
+                            .forEachRemaining(
+                                    p -> walk(doc, p.getValue(), TestSupport.child(at, p.getKey()), reached, out));
                 case "items" -> walk(doc, entry.getValue(), at, reached, out);
                 case "additionalProperties" -> {
                     if (entry.getValue().isObject()) {
@@ -94,7 +112,8 @@ class TolerantResponsesTest {
                 }
                 default -> {
                     if (REQUEST_ONLY.contains(keyword)) {
-                        out.add(at + ": '" + keyword + "' in a response schema (use x-extensible-enum for an open list)");
+                        out.add(at + ": '" + keyword
+                                + "' in a response schema (use x-extensible-enum for an open list)");
                     }
                 }
             }
@@ -108,8 +127,12 @@ class TolerantResponsesTest {
         private static Set<String> collect() {
             JsonNode doc = TestSupport.bundledDocument();
             Set<String> reached = new LinkedHashSet<>();
-            walk(doc, TestSupport.at(doc, "/components/schemas/" + NodePoolContract.REQUEST_SCHEMA),
-                    "/components/schemas/" + NodePoolContract.REQUEST_SCHEMA, reached, new ArrayList<>());
+            walk(
+                    doc,
+                    TestSupport.at(doc, "/components/schemas/" + NodePoolContract.REQUEST_SCHEMA),
+                    "/components/schemas/" + NodePoolContract.REQUEST_SCHEMA,
+                    reached,
+                    new ArrayList<>());
             Set<String> names = new LinkedHashSet<>();
             names.add(NodePoolContract.REQUEST_SCHEMA);
             reached.forEach(r -> names.add(r.substring(r.lastIndexOf('/') + 1)));
@@ -123,15 +146,21 @@ class TolerantResponsesTest {
         ObjectNode response = TestSupport.exampleTree(DocumentedExample.CCE_CLUSTER_RESPONSE);
         ObjectNode template = (ObjectNode) response.at("/spec/nodeTemplate");
         template.put("os", "EulerOS 2.10");
-        ((ObjectNode) template.at("/dataVolumes/0")).put("size", 2048).put("volumetype", "GPSSD").put("iops", 3000);
+        ((ObjectNode) template.at("/dataVolumes/0"))
+                .put("size", 2048)
+                .put("volumetype", "GPSSD")
+                .put("iops", 3000);
         ((ObjectNode) template.at("/rootVolume")).put("size", 30);
         ((ObjectNode) template.at("/taints/0")).put("effect", "NoScheduleSoon").put("key", "a b");
         ((ObjectNode) template.at("/extendParam")).put("maxPods", 0).put("alpha.cce/preInstall", "not base64!");
-        ((ObjectNode) response.get("spec")).put("type", "pm").putObject("futureMember").put("x", 1);
+        ((ObjectNode) response.get("spec"))
+                .put("type", "pm")
+                .putObject("futureMember")
+                .put("x", 1);
         ((ObjectNode) response.get("status")).put("phase", "Upgrading");
         response.put("apiVersion", "v3.1");
-        List<Error> errors = TestSupport.validate(TestSupport.bundledSchema("/components/schemas/"
-                + NodePoolContract.RESPONSE_SCHEMA), response);
+        List<Error> errors = TestSupport.validate(
+                TestSupport.bundledSchema("/components/schemas/" + NodePoolContract.RESPONSE_SCHEMA), response);
         assertTrue(errors.isEmpty(), TestSupport.describe(errors));
     }
 }

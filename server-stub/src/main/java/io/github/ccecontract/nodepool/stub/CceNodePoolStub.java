@@ -1,7 +1,7 @@
 package io.github.ccecontract.nodepool.stub;
 
+import io.github.ccecontract.nodepool.contract.validation.NodePoolValidator;
 import io.github.ccecontract.nodepool.stub.admin.AdminApi;
-import io.github.ccecontract.nodepool.stub.service.NodePoolService;
 import io.github.ccecontract.nodepool.stub.admin.JournalEntry;
 import io.github.ccecontract.nodepool.stub.admin.RequestJournal;
 import io.github.ccecontract.nodepool.stub.api.NodePoolApi;
@@ -14,8 +14,8 @@ import io.github.ccecontract.nodepool.stub.domain.UidGenerator;
 import io.github.ccecontract.nodepool.stub.faults.Faults;
 import io.github.ccecontract.nodepool.stub.http.StubHttpHandler;
 import io.github.ccecontract.nodepool.stub.http.StubServer;
+import io.github.ccecontract.nodepool.stub.service.NodePoolService;
 import io.github.ccecontract.nodepool.stub.verify.RequestQuery;
-import io.github.ccecontract.nodepool.contract.validation.NodePoolValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
@@ -60,8 +60,16 @@ public final class CceNodePoolStub implements AutoCloseable {
     private final Faults faults;
     private volatile NodePoolApi api;
 
-    private CceNodePoolStub(StubConfig config, StubServer server, StubHttpHandler handler, RequestJournal journal,
-            NodePoolStore store, AdminApi admin, NodePoolService service, String baseUrl, Faults faults) {
+    private CceNodePoolStub(
+            StubConfig config,
+            StubServer server,
+            StubHttpHandler handler,
+            RequestJournal journal,
+            NodePoolStore store,
+            AdminApi admin,
+            NodePoolService service,
+            String baseUrl,
+            Faults faults) {
         this.faults = faults;
         this.config = config;
         this.server = server;
@@ -177,8 +185,7 @@ public final class CceNodePoolStub implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Long seed;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Address to bind; default 127.0.0.1. */
         public Builder host(String host) {
@@ -237,7 +244,10 @@ public final class CceNodePoolStub implements AutoCloseable {
             NodePoolValidator validator = NodePoolValidator.shared();
             NodePoolStore store = new NodePoolStore(built.maxNodePools(), clock);
             RequestJournal journal = new RequestJournal(built.journalSize());
-            NodePoolService service = new NodePoolService(built, validator, store,
+            NodePoolService service = new NodePoolService(
+                    built,
+                    validator,
+                    store,
                     seed == null ? new UidGenerator() : new UidGenerator(seed),
                     seed == null ? new PublicKeyGenerator() : new PublicKeyGenerator(seed));
             Faults faults = new Faults(built.faults());
@@ -245,7 +255,11 @@ public final class CceNodePoolStub implements AutoCloseable {
             if (address.isUnresolved()) {
                 throw new IllegalArgumentException("host '" + host + "' cannot be resolved");
             }
-            AdminApi admin = new AdminApi(journal, store, faults, built.adminToken(),
+            AdminApi admin = new AdminApi(
+                    journal,
+                    store,
+                    faults,
+                    built.adminToken(),
                     !address.getAddress().isLoopbackAddress());
             StubHttpHandler handler = new StubHttpHandler(service, journal, admin, clock, faults);
             StubServer server;
@@ -254,8 +268,8 @@ public final class CceNodePoolStub implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
             }
-            return new CceNodePoolStub(built, server, handler, journal, store, admin, service,
-                    baseUrl(server.address()), faults);
+            return new CceNodePoolStub(
+                    built, server, handler, journal, store, admin, service, baseUrl(server.address()), faults);
         }
 
         /**
@@ -271,7 +285,8 @@ public final class CceNodePoolStub implements AutoCloseable {
             }
             try {
                 ClassLoader loader = CceNodePoolStub.class.getClassLoader();
-                if (!loader.getResources("META-INF/services/org.slf4j.spi.SLF4JServiceProvider").hasMoreElements()) {
+                if (!loader.getResources("META-INF/services/org.slf4j.spi.SLF4JServiceProvider")
+                        .hasMoreElements()) {
                     System.setProperty("slf4j.internal.verbosity", "ERROR");
                 }
             } catch (IOException | SecurityException e) {

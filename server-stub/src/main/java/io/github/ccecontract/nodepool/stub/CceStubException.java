@@ -10,7 +10,8 @@ public final class CceStubException extends RuntimeException {
     private final transient JsonNode body;
 
     public CceStubException(int status, JsonNode body) {
-        super(status + " " + body.path("errorCode").asText() + ": " + body.path("errorMessage").asText());
+        super(status + " " + body.path("errorCode").asText() + ": "
+                + body.path("errorMessage").asText());
         this.status = status;
         this.body = body.deepCopy();
     }

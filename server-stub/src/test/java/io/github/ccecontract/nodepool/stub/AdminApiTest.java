@@ -1,7 +1,5 @@
 package io.github.ccecontract.nodepool.stub;
 
-import io.github.ccecontract.nodepool.stub.errors.CceErrors;
-import io.github.ccecontract.nodepool.stub.config.StubConfig;
 import static io.github.ccecontract.nodepool.stub.StubHttp.assertCceShaped;
 import static io.github.ccecontract.nodepool.stub.StubHttp.create;
 import static io.github.ccecontract.nodepool.stub.StubHttp.example;
@@ -16,10 +14,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
-import io.github.ccecontract.nodepool.stub.admin.JournalEntry;
 import io.github.ccecontract.nodepool.contract.cluster.AzInventory;
 import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
+import io.github.ccecontract.nodepool.stub.admin.JournalEntry;
+import io.github.ccecontract.nodepool.stub.config.StubConfig;
 import io.github.ccecontract.nodepool.stub.domain.StoredNodePool;
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +35,19 @@ class AdminApiTest {
 
     @BeforeAll
     static void start() {
-        stub = CceNodePoolStub.builder().config(StubConfig.builder().cluster("az-cluster", ClusterType.CCE, 50, AzInventory.available("eu-de-01", 5),
-                        AzInventory.soldOut("eu-de-02", 0), AzInventory.available("eu-de-03", 2)).cluster("sold-out", ClusterType.CCE, 50, AzInventory.soldOut("eu-de-01", 0)).journalSize(5).build()).start();
+        stub = CceNodePoolStub.builder()
+                .config(StubConfig.builder()
+                        .cluster(
+                                "az-cluster",
+                                ClusterType.CCE,
+                                50,
+                                AzInventory.available("eu-de-01", 5),
+                                AzInventory.soldOut("eu-de-02", 0),
+                                AzInventory.available("eu-de-03", 2))
+                        .cluster("sold-out", ClusterType.CCE, 50, AzInventory.soldOut("eu-de-01", 0))
+                        .journalSize(5)
+                        .build())
+                .start();
     }
 
     @AfterAll
@@ -58,7 +69,8 @@ class AdminApiTest {
 
     @Test
     void randomAzGoesToTheAvailableAzWithFewestNodes() {
-        assertEquals(201, create(stub, "az-cluster", request("pool-a", "random")).status());
+        assertEquals(
+                201, create(stub, "az-cluster", request("pool-a", "random")).status());
         StubHttp.Answer pools = send(stub, "GET", "/__admin/nodepools", null, Map.of());
         assertEquals(200, pools.status());
         assertCceShaped(pools);
@@ -68,7 +80,8 @@ class AdminApiTest {
         assertEquals("random", pool.at("/placement/requestedAz").asText());
         assertEquals("eu-de-03", pool.at("/placement/az").asText()); // eu-de-02 is sold out
         assertFalse(pool.at("/placement/soldOut").asBoolean());
-        assertEquals(pool.path("uid").asText(), pool.at("/nodePool/metadata/uid").asText());
+        assertEquals(
+                pool.path("uid").asText(), pool.at("/nodePool/metadata/uid").asText());
         StoredNodePool stored = stub.nodePools().get(0);
         assertEquals("eu-de-03", stored.placement().az());
     }
@@ -77,7 +90,10 @@ class AdminApiTest {
     void everyAzSoldOutIsVisibleToo() {
         StubHttp.Answer answer = create(stub, "sold-out", request("pool-b", "random"));
         assertEquals(201, answer.status(), answer.text());
-        JsonNode pool = send(stub, "GET", "/__admin/nodepools", null, Map.of()).json().path("nodePools").get(0);
+        JsonNode pool = send(stub, "GET", "/__admin/nodepools", null, Map.of())
+                .json()
+                .path("nodePools")
+                .get(0);
         assertTrue(pool.at("/placement/az").isNull());
         assertTrue(pool.at("/placement/soldOut").asBoolean());
         ObjectNode withNodes = request("pool-e", "random");
@@ -102,7 +118,9 @@ class AdminApiTest {
         assertEquals(StubHttp.nodePoolsPath("p1", "az-cluster"), first.path());
         assertEquals(201, first.status());
         assertEquals(created.header("X-Request-Id"), first.id());
-        assertEquals("[redacted]", first.bodyJson().at("/spec/nodeTemplate/login/userPassword").asText());
+        assertEquals(
+                "[redacted]",
+                first.bodyJson().at("/spec/nodeTemplate/login/userPassword").asText());
         assertFalse(first.body().contains("S3cret!"));
         assertEquals("pool-c", first.response().at("/metadata/name").asText());
         StubHttp.Answer admin = send(stub, "GET", "/__admin/requests", null, Map.of());
@@ -111,21 +129,28 @@ class AdminApiTest {
         JsonNode entries = admin.json().path("requests");
         assertEquals(1, entries.size());
         assertEquals(201, entries.get(0).at("/response/status").asInt());
-        assertEquals("[redacted]", entries.get(0).at("/request/headers/x-auth-token/0").asText());
+        assertEquals(
+                "[redacted]",
+                entries.get(0).at("/request/headers/x-auth-token/0").asText());
         assertEquals(1, admin.json().path("received").asInt());
     }
 
     @Test
     void journalAllRequestsRecordsTheDocumentAndUnknownPathsToo() {
-        try (CceNodePoolStub all = CceNodePoolStub.builder().config(StubConfig.builder().journalAllRequests(true)
-                .build()).start()) {
+        try (CceNodePoolStub all = CceNodePoolStub.builder()
+                .config(StubConfig.builder().journalAllRequests(true).build())
+                .start()) {
             send(all, "GET", "/openapi.yaml", null, Map.of());
             send(all, "GET", "/nothing", null, Map.of());
             send(all, "GET", "/__admin/requests", null, Map.of());
             List<JournalEntry> journal = all.journal();
-            assertEquals(List.of("/openapi.yaml", "/nothing"), journal.stream().map(JournalEntry::path).toList(),
+            assertEquals(
+                    List.of("/openapi.yaml", "/nothing"),
+                    journal.stream().map(JournalEntry::path).toList(),
                     "every request but the admin API's");
-            assertEquals(List.of(200, 404), journal.stream().map(JournalEntry::status).toList());
+            assertEquals(
+                    List.of(200, 404),
+                    journal.stream().map(JournalEntry::status).toList());
         }
     }
 
@@ -146,13 +171,15 @@ class AdminApiTest {
 
     @Test
     void resetForgetsPoolsAndJournal() {
-        assertEquals(201, create(stub, "az-cluster", request("pool-d", "eu-de-01")).status());
+        assertEquals(
+                201, create(stub, "az-cluster", request("pool-d", "eu-de-01")).status());
         StubHttp.Answer reset = send(stub, "POST", "/__admin/reset", null, Map.of());
         assertEquals(200, reset.status());
         assertCceShaped(reset);
         assertTrue(stub.nodePools().isEmpty());
         assertTrue(stub.journal().isEmpty());
-        assertEquals(201, create(stub, "az-cluster", request("pool-d", "eu-de-01")).status(), "the name is free again");
+        assertEquals(
+                201, create(stub, "az-cluster", request("pool-d", "eu-de-01")).status(), "the name is free again");
     }
 
     @Test
@@ -184,12 +211,15 @@ class AdminApiTest {
         assertEquals(200, json.status());
         assertEquals("application/json", json.header("Content-Type"));
         assertEquals(StubHttp.JSON.readTree(NodePoolContract.openApiJsonText()), json.json());
-        assertEquals(405, send(stub, "POST", "/openapi.yaml", new byte[0], Map.of()).status());
+        assertEquals(
+                405, send(stub, "POST", "/openapi.yaml", new byte[0], Map.of()).status());
     }
 
     @Test
     void aFullStoreAnswers507UntilReset() {
-        try (CceNodePoolStub small = CceNodePoolStub.builder().config(StubConfig.builder().maxNodePools(2).build()).start()) {
+        try (CceNodePoolStub small = CceNodePoolStub.builder()
+                .config(StubConfig.builder().maxNodePools(2).build())
+                .start()) {
             assertEquals(201, create(small, "c", request("one", "x")).status());
             assertEquals(201, create(small, "c", request("two", "x")).status());
             StubHttp.Answer full = create(small, "c", request("three", "x"));
@@ -206,23 +236,34 @@ class AdminApiTest {
     @Test
     void nodePoolsListingPages() {
         for (String name : List.of("p-0", "p-1", "p-2", "p-3", "p-4")) {
-            assertEquals(201, create(stub, "az-cluster", request(name, "random")).status());
+            assertEquals(
+                    201, create(stub, "az-cluster", request(name, "random")).status());
         }
         StubHttp.Answer all = send(stub, "GET", "/__admin/nodepools", null, Map.of());
         assertEquals(200, all.status());
         assertCceShaped(all);
         assertEquals(5, all.json().path("nodePools").size());
         assertEquals(5, all.json().path("count").asInt());
-        assertEquals(AdminApi_toJson(stub.nodePools().get(0)).toString(), all.json().path("nodePools").get(0).toString());
+        assertEquals(
+                AdminApi_toJson(stub.nodePools().get(0)).toString(),
+                all.json().path("nodePools").get(0).toString());
         StubHttp.Answer page = send(stub, "GET", "/__admin/nodepools?offset=1&limit=2", null, Map.of());
         assertEquals(200, page.status());
-        assertEquals(List.of("p-1", "p-2"), List.of(page.json().at("/nodePools/0/name").asText(),
-                page.json().at("/nodePools/1/name").asText()));
+        assertEquals(
+                List.of("p-1", "p-2"),
+                List.of(
+                        page.json().at("/nodePools/0/name").asText(),
+                        page.json().at("/nodePools/1/name").asText()));
         assertEquals(2, page.json().path("nodePools").size());
         assertEquals(5, page.json().path("count").asInt());
         assertEquals(1, page.json().path("offset").asInt());
         assertEquals(2, page.json().path("limit").asInt());
-        assertEquals(0, send(stub, "GET", "/__admin/nodepools?offset=9", null, Map.of()).json().path("nodePools").size());
+        assertEquals(
+                0,
+                send(stub, "GET", "/__admin/nodepools?offset=9", null, Map.of())
+                        .json()
+                        .path("nodePools")
+                        .size());
         for (String bad : List.of("limit=0", "offset=-1", "limit=x", "offset=99999999999999")) {
             StubHttp.Answer refused = send(stub, "GET", "/__admin/nodepools?" + bad, null, Map.of());
             assertEquals(400, refused.status(), bad);
@@ -230,7 +271,8 @@ class AdminApiTest {
         }
         StubHttp.Answer journal = send(stub, "GET", "/__admin/requests", null, Map.of());
         assertEquals(200, journal.status());
-        assertEquals(StubHttp.JSON.valueToTree(stub.journal().get(0).toJson()).toString(),
+        assertEquals(
+                StubHttp.JSON.valueToTree(stub.journal().get(0).toJson()).toString(),
                 journal.json().path("requests").get(0).toString());
     }
 
@@ -240,11 +282,17 @@ class AdminApiTest {
 
     @Test
     void journalEntryOfATooLargeBody() {
-        try (CceNodePoolStub small = CceNodePoolStub.builder().config(StubConfig.builder().maxBodyBytes(100).build()).start()) {
+        try (CceNodePoolStub small = CceNodePoolStub.builder()
+                .config(StubConfig.builder().maxBodyBytes(100).build())
+                .start()) {
             byte[] body = new byte[1000];
             java.util.Arrays.fill(body, (byte) 'x');
-            send(small, "POST", StubHttp.nodePoolsPath("p", "c"), body, Map.of("Content-Type", "application/json",
-                    "X-Auth-Token", "t"));
+            send(
+                    small,
+                    "POST",
+                    StubHttp.nodePoolsPath("p", "c"),
+                    body,
+                    Map.of("Content-Type", "application/json", "X-Auth-Token", "t"));
             JournalEntry entry = small.journal().get(0);
             assertEquals(413, entry.status());
             assertNull(entry.bodyJson());

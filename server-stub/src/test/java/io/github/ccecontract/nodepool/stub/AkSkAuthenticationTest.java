@@ -1,7 +1,5 @@
 package io.github.ccecontract.nodepool.stub;
 
-import io.github.ccecontract.nodepool.stub.errors.CceErrors;
-import io.github.ccecontract.nodepool.stub.config.StubConfig;
 import static io.github.ccecontract.nodepool.stub.StubHttp.bytes;
 import static io.github.ccecontract.nodepool.stub.StubHttp.example;
 import static io.github.ccecontract.nodepool.stub.StubHttp.nodePoolsPath;
@@ -9,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
 import io.github.ccecontract.nodepool.stub.admin.JournalEntry;
+import io.github.ccecontract.nodepool.stub.config.StubConfig;
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -35,7 +35,10 @@ class AkSkAuthenticationTest {
 
     @BeforeAll
     static void start() {
-        stub = CceNodePoolStub.builder().config(StubConfig.builder().accessKey(AK, SK).build()).clock(Clock.fixed(NOW, ZoneOffset.UTC)).start();
+        stub = CceNodePoolStub.builder()
+                .config(StubConfig.builder().accessKey(AK, SK).build())
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .start();
     }
 
     @AfterAll
@@ -49,14 +52,14 @@ class AkSkAuthenticationTest {
     }
 
     /** Signs with the client's signer at {@code signedAt} and sends (body may be changed after signing). */
-    static StubHttp.Answer sendSigned(String ak, String sk, Instant signedAt, byte[] signedBody, byte[] sentBody,
-            Map<String, String> extra) {
+    static StubHttp.Answer sendSigned(
+            String ak, String sk, Instant signedAt, byte[] signedBody, byte[] sentBody, Map<String, String> extra) {
         URI uri = URI.create(stub.baseUrl() + nodePoolsPath("p1", "c1") + "?b=2&a=1");
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
-        Map<String, String> added = new SdkHmacSha256Signer(ak, sk)
-                .sign("POST", uri, headers, signedBody, signedAt);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(sentBody));
+        Map<String, String> added = new SdkHmacSha256Signer(ak, sk).sign("POST", uri, headers, signedBody, signedAt);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(sentBody));
         headers.forEach(request::header);
         added.forEach((name, value) -> {
             if (!name.equals("Host")) { // java.net.http sends the same Host itself
@@ -103,18 +106,40 @@ class AkSkAuthenticationTest {
 
     @Test
     void aDateMoreThan15MinutesOffIsRefused() {
-        assertEquals(401, sendSigned(AK, SK, NOW.minus(Duration.ofMinutes(16)), body(), body(), Map.of()).status());
-        assertEquals(401, sendSigned(AK, SK, NOW.plus(Duration.ofMinutes(16)), body(), body(), Map.of()).status());
-        assertEquals(201, sendSigned(AK, SK, NOW.minus(Duration.ofMinutes(14)), body(), body(), Map.of()).status());
+        assertEquals(
+                401,
+                sendSigned(AK, SK, NOW.minus(Duration.ofMinutes(16)), body(), body(), Map.of())
+                        .status());
+        assertEquals(
+                401,
+                sendSigned(AK, SK, NOW.plus(Duration.ofMinutes(16)), body(), body(), Map.of())
+                        .status());
+        assertEquals(
+                201,
+                sendSigned(AK, SK, NOW.minus(Duration.ofMinutes(14)), body(), body(), Map.of())
+                        .status());
     }
 
     @Test
     void malformedAuthorizationIsRefused() {
-        for (String authorization : new String[] {"Bearer x", "SDK-HMAC-SHA256 Access=AK", "SDK-HMAC-SHA256 garbage",
-            "SDK-HMAC-SHA256 Access=" + AK + ", SignedHeaders=content-type;x-sdk-date, Signature=00"}) {
-            StubHttp.Answer answer = StubHttp.send(stub, "POST", nodePoolsPath("p1", "c1"), body(),
-                    Map.of("Content-Type", "application/json", "Authorization", authorization,
-                            "X-Sdk-Date", SdkHmacSha256Signer.formatDate(NOW)));
+        for (String authorization : new String[] {
+            "Bearer x",
+            "SDK-HMAC-SHA256 Access=AK",
+            "SDK-HMAC-SHA256 garbage",
+            "SDK-HMAC-SHA256 Access=" + AK + ", SignedHeaders=content-type;x-sdk-date, Signature=00"
+        }) {
+            StubHttp.Answer answer = StubHttp.send(
+                    stub,
+                    "POST",
+                    nodePoolsPath("p1", "c1"),
+                    body(),
+                    Map.of(
+                            "Content-Type",
+                            "application/json",
+                            "Authorization",
+                            authorization,
+                            "X-Sdk-Date",
+                            SdkHmacSha256Signer.formatDate(NOW)));
             assertEquals(401, answer.status(), authorization + ": " + answer.text());
             StubHttp.assertCceShaped(answer);
         }

@@ -1,6 +1,5 @@
 package io.github.ccecontract.nodepool.stub;
 
-import io.github.ccecontract.nodepool.stub.config.StubConfig;
 import static io.github.ccecontract.nodepool.stub.StubHttp.assertCceShaped;
 import static io.github.ccecontract.nodepool.stub.StubHttp.create;
 import static io.github.ccecontract.nodepool.stub.StubHttp.example;
@@ -15,9 +14,10 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import io.github.ccecontract.nodepool.contract.ContractDocument;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
-import io.github.ccecontract.nodepool.contract.ContractDocument;
+import io.github.ccecontract.nodepool.stub.config.StubConfig;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -37,11 +37,16 @@ class DocumentedPairsTest {
 
     @BeforeAll
     static void start() {
-        configured = CceNodePoolStub.builder().config(StubConfig.builder().cluster("cce-cluster", ClusterType.CCE, 50).cluster("turbo-cluster", ClusterType.TURBO, 50).build()).start();
+        configured = CceNodePoolStub.builder()
+                .config(StubConfig.builder()
+                        .cluster("cce-cluster", ClusterType.CCE, 50)
+                        .cluster("turbo-cluster", ClusterType.TURBO, 50)
+                        .build())
+                .start();
         unconfigured = CceNodePoolStub.builder().start();
         ContractDocument document = ContractDocument.bundled();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30(),
-                b -> b.schemas(Map.of("urn:test", document.jsonText())));
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                Dialects.getOpenApi30(), b -> b.schemas(Map.of("urn:test", document.jsonText())));
         responseSchema = registry.getSchema(SchemaLocation.of("urn:test#/components/schemas/NodePoolResponse"));
     }
 
@@ -74,8 +79,8 @@ class DocumentedPairsTest {
 
     @Test
     void turboRequestToATurboCluster() {
-        StubHttp.Answer answer = create(configured, "turbo-cluster",
-                example(DocumentedExample.CCE_TURBO_CLUSTER_REQUEST));
+        StubHttp.Answer answer =
+                create(configured, "turbo-cluster", example(DocumentedExample.CCE_TURBO_CLUSTER_REQUEST));
         assertEquals(201, answer.status(), answer.text());
         assertCceShaped(answer);
         assertMatchesDocumented(DocumentedExample.CCE_TURBO_CLUSTER_RESPONSE, answer.json(), false);
@@ -83,15 +88,16 @@ class DocumentedPairsTest {
 
     @Test
     void turboRequestToAnUnconfiguredCluster() {
-        StubHttp.Answer answer = create(unconfigured, "some-cluster",
-                example(DocumentedExample.CCE_TURBO_CLUSTER_REQUEST));
+        StubHttp.Answer answer =
+                create(unconfigured, "some-cluster", example(DocumentedExample.CCE_TURBO_CLUSTER_REQUEST));
         assertEquals(201, answer.status(), answer.text());
         assertMatchesDocumented(DocumentedExample.CCE_TURBO_CLUSTER_RESPONSE, answer.json(), false);
     }
 
     @Test
     void turboRequestToACceClusterBreaksTheTurboOnlyRule() {
-        StubHttp.Answer answer = create(configured, "cce-cluster", example(DocumentedExample.CCE_TURBO_CLUSTER_REQUEST));
+        StubHttp.Answer answer =
+                create(configured, "cce-cluster", example(DocumentedExample.CCE_TURBO_CLUSTER_REQUEST));
         assertEquals(400, answer.status(), answer.text());
         assertTrue(answer.hasViolation("/spec/type", "elastic-bms-turbo-cluster-only"), answer.text());
     }
@@ -103,9 +109,11 @@ class DocumentedPairsTest {
         ((ObjectNode) request.get("metadata")).put("name", "second-pool");
         JsonNode second = create(unconfigured, "c", request).json();
         assertNotEquals(first.at("/metadata/uid"), second.at("/metadata/uid"));
-        assertNotEquals(first.at("/spec/nodeTemplate/extendParam/publicKey"),
+        assertNotEquals(
+                first.at("/spec/nodeTemplate/extendParam/publicKey"),
                 second.at("/spec/nodeTemplate/extendParam/publicKey"));
-        assertTrue(first.at("/metadata/uid").asText()
+        assertTrue(first.at("/metadata/uid")
+                .asText()
                 .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
     }
 
@@ -119,12 +127,17 @@ class DocumentedPairsTest {
         ((ObjectNode) got.get("metadata")).remove("uid");
         if (publicKey) {
             JsonNode key = got.at("/spec/nodeTemplate/extendParam/publicKey");
-            assertTrue(key.asText().startsWith("ssh-rsa AAAAB3NzaC1yc2E") && key.asText().endsWith("\n"),
+            assertTrue(
+                    key.asText().startsWith("ssh-rsa AAAAB3NzaC1yc2E")
+                            && key.asText().endsWith("\n"),
                     "publicKey has the documented form: " + key);
             ((ObjectNode) expected.at("/spec/nodeTemplate/extendParam")).remove("publicKey");
             ((ObjectNode) got.at("/spec/nodeTemplate/extendParam")).remove("publicKey");
         }
-        assertEquals(expected, got, "the documented " + documented.fileName() + " (apart from uid"
-                + (publicKey ? " and publicKey" : "") + ")");
+        assertEquals(
+                expected,
+                got,
+                "the documented " + documented.fileName() + " (apart from uid" + (publicKey ? " and publicKey" : "")
+                        + ")");
     }
 }

@@ -60,8 +60,8 @@ class FaultsHttpTest {
     }
 
     static StubHttp.Answer post(CceNodePoolStub target, String cluster, String name, Map<String, String> extra) {
-        Map<String, String> headers = new LinkedHashMap<>(Map.of("Content-Type", "application/json",
-                "X-Auth-Token", TOKEN));
+        Map<String, String> headers =
+                new LinkedHashMap<>(Map.of("Content-Type", "application/json", "X-Auth-Token", TOKEN));
         headers.putAll(extra);
         return send(target, "POST", StubHttp.nodePoolsPath("p1", cluster), StubHttp.bytes(pool(name)), headers);
     }
@@ -101,7 +101,9 @@ class FaultsHttpTest {
         StubHttp.Answer answer = create(stub, "c1", pool("pool-a"));
         assertEquals(401, answer.status());
         assertEquals("APIG.1002", answer.json().path("error_code").asText());
-        assertEquals("Incorrect token or token resolution failed", answer.json().path("error_msg").asText());
+        assertEquals(
+                "Incorrect token or token resolution failed",
+                answer.json().path("error_msg").asText());
         assertFalse(answer.json().has("errorCode"));
         assertEquals(201, create(stub, "c1", pool("pool-a")).status());
     }
@@ -124,11 +126,20 @@ class FaultsHttpTest {
         ObjectNode request = pool("pool-a");
         ((ObjectNode) request.at("/spec/nodeTemplate/login")).put("userPassword", "S3cret!");
         assertEquals(500, create(stub, "c1", request).status());
-        assertEquals(400, send(stub, "POST", StubHttp.nodePoolsPath("p1", "c1"), StubHttp.bytes(request),
-                Map.of("Content-Type", "application/json", "X-Auth-Token", TOKEN, "Prefer", "code=x")).status());
+        assertEquals(
+                400,
+                send(
+                                stub,
+                                "POST",
+                                StubHttp.nodePoolsPath("p1", "c1"),
+                                StubHttp.bytes(request),
+                                Map.of("Content-Type", "application/json", "X-Auth-Token", TOKEN, "Prefer", "code=x"))
+                        .status());
         for (JournalEntry entry : stub.journal()) {
             assertFalse(entry.body().contains("S3cret!"), entry.body());
-            assertEquals("[redacted]", entry.bodyJson().at("/spec/nodeTemplate/login/userPassword").asText());
+            assertEquals(
+                    "[redacted]",
+                    entry.bodyJson().at("/spec/nodeTemplate/login/userPassword").asText());
         }
     }
 
@@ -138,9 +149,14 @@ class FaultsHttpTest {
         stub.faults().add(Fault.status(403).forHeader("X-Test-Case", "forbidden"));
         assertEquals(500, create(stub, "c1", pool("flaky")).status());
         assertEquals(201, create(stub, "c1", pool("steady")).status());
-        assertEquals(403, post(stub, "c1", "other", Map.of("x-test-case", "forbidden")).status(),
+        assertEquals(
+                403,
+                post(stub, "c1", "other", Map.of("x-test-case", "forbidden")).status(),
                 "header names are case-insensitive");
-        assertEquals(201, post(stub, "c1", "other", Map.of("X-Test-Case", "forbidden-not")).status(),
+        assertEquals(
+                201,
+                post(stub, "c1", "other", Map.of("X-Test-Case", "forbidden-not"))
+                        .status(),
                 "the value must be equal");
         assertEquals(1, stub.requests().withName("flaky").withStatus(500).size());
         assertEquals(1, stub.requests().withHeader("X-Test-Case", "forbidden").size());
@@ -159,7 +175,8 @@ class FaultsHttpTest {
     }
 
     private static List<Integer> statuses(Fault fault) {
-        try (CceNodePoolStub own = CceNodePoolStub.builder().config(StubConfig.builder().faults(fault).build())
+        try (CceNodePoolStub own = CceNodePoolStub.builder()
+                .config(StubConfig.builder().faults(fault).build())
                 .start()) {
             List<Integer> out = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
@@ -182,7 +199,10 @@ class FaultsHttpTest {
 
     @Test
     void aRandomDelayStaysInItsRange() {
-        stub.faults().add(Fault.status(500).withDelay(Duration.ofMillis(100), Duration.ofMillis(250)).times(3));
+        stub.faults()
+                .add(Fault.status(500)
+                        .withDelay(Duration.ofMillis(100), Duration.ofMillis(250))
+                        .times(3));
         for (int i = 0; i < 3; i++) {
             long start = System.nanoTime();
             assertEquals(500, create(stub, "c1", pool("pool-a")).status());
@@ -195,11 +215,13 @@ class FaultsHttpTest {
     void aClosedConnectionHasNoAnswer() {
         stub.faults().add(Fault.closeConnection().once());
         HttpRequest request = HttpRequest.newBuilder(URI.create(stub.baseUrl() + StubHttp.nodePoolsPath("p1", "c1")))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
                 .header("X-Auth-Token", TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(StubHttp.bytes(pool("pool-a")))).build();
-        IOException e = assertThrows(IOException.class,
-                () -> StubHttp.CLIENT.send(request, HttpResponse.BodyHandlers.ofString()));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(StubHttp.bytes(pool("pool-a"))))
+                .build();
+        IOException e = assertThrows(
+                IOException.class, () -> StubHttp.CLIENT.send(request, HttpResponse.BodyHandlers.ofString()));
         assertFalse(e instanceof java.net.http.HttpTimeoutException, "closed, not timed out: " + e);
         assertEquals(201, create(stub, "c1", pool("pool-a")).status(), "the next request is answered");
         List<JournalEntry> journal = stub.journal();
@@ -244,8 +266,11 @@ class FaultsHttpTest {
 
     @Test
     void configuredFaultsComeBackWithEveryReset() {
-        try (CceNodePoolStub own = CceNodePoolStub.builder().config(StubConfig.builder()
-                .faults(Fault.status(429).retryAfter(1).once()).build()).start()) {
+        try (CceNodePoolStub own = CceNodePoolStub.builder()
+                .config(StubConfig.builder()
+                        .faults(Fault.status(429).retryAfter(1).once())
+                        .build())
+                .start()) {
             assertEquals(429, create(own, "c1", pool("pool-a")).status());
             assertEquals(201, create(own, "c1", pool("pool-a")).status());
             own.faults().clear();
@@ -259,20 +284,28 @@ class FaultsHttpTest {
 
     @Test
     void badFaultsAreRefusedNamingTheFieldAndTheRule() {
-        assertMessage("status must be an error status the document lists for the operation (400, 401, 403, 404,"
-                + " 409, 413, 429, 500, 507), was 503", () -> Fault.status(503));
+        assertMessage(
+                "status must be an error status the document lists for the operation (400, 401, 403, 404,"
+                        + " 409, 413, 429, 500, 507), was 503",
+                () -> Fault.status(503));
         assertMessage("times must be at least 1, was 0", () -> Fault.status(500).times(0));
-        assertMessage("probability must be more than 0 and at most 1, was 1.5", () -> Fault.status(500).probability(1.5));
-        assertMessage("retryAfter: only a 429 fault has a Retry-After header (this one is status 500)",
+        assertMessage(
+                "probability must be more than 0 and at most 1, was 1.5",
+                () -> Fault.status(500).probability(1.5));
+        assertMessage(
+                "retryAfter: only a 429 fault has a Retry-After header (this one is status 500)",
                 () -> Fault.status(500).retryAfter(1));
-        assertMessage("example must name one of the document's examples for status 401 (cce, gateway), was 'apig'",
+        assertMessage(
+                "example must name one of the document's examples for status 401 (cce, gateway), was 'apig'",
                 () -> Fault.status(401).example("apig"));
         assertMessage("delay must be 0 to 60000 ms, was 60001 ms", () -> Fault.delay(Duration.ofMillis(60_001)));
-        assertMessage("cluster must be a non-empty string", () -> Fault.status(500).forCluster(""));
+        assertMessage(
+                "cluster must be a non-empty string", () -> Fault.status(500).forCluster(""));
     }
 
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
-        assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
+        assertEquals(
+                expected, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
 
     // ------------------------------------------------------------------------------ Prefer
@@ -308,34 +341,47 @@ class FaultsHttpTest {
     @Test
     void preferConnectionCloseHasNoAnswer() {
         HttpRequest request = HttpRequest.newBuilder(URI.create(stub.baseUrl() + StubHttp.nodePoolsPath("p1", "c1")))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                .header("X-Auth-Token", TOKEN).header("Prefer", "connection=close")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("X-Auth-Token", TOKEN)
+                .header("Prefer", "connection=close")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
         assertThrows(IOException.class, () -> StubHttp.CLIENT.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test
     void aMalformedPreferIsA400NamingWhatIsWrong() {
         Map<String, String> cases = new LinkedHashMap<>();
-        cases.put("code=abc", "Prefer: code must be an error status the document lists for the operation (400, 401,"
-                + " 403, 404, 409, 413, 429, 500, 507), was 'abc'.");
-        cases.put("code=418", "Prefer: code must be an error status the document lists for the operation (400, 401,"
-                + " 403, 404, 409, 413, 429, 500, 507), was 418.");
-        cases.put("cod=429", "Prefer: unknown preference 'cod' (the stub knows code, example, retry-after, delay,"
-                + " connection; it ignores handling, respond-async, return, wait).");
+        cases.put(
+                "code=abc",
+                "Prefer: code must be an error status the document lists for the operation (400, 401,"
+                        + " 403, 404, 409, 413, 429, 500, 507), was 'abc'.");
+        cases.put(
+                "code=418",
+                "Prefer: code must be an error status the document lists for the operation (400, 401,"
+                        + " 403, 404, 409, 413, 429, 500, 507), was 418.");
+        cases.put(
+                "cod=429",
+                "Prefer: unknown preference 'cod' (the stub knows code, example, retry-after, delay,"
+                        + " connection; it ignores handling, respond-async, return, wait).");
         cases.put("retry-after=2", "Prefer: retry-after needs code=... (the status to answer).");
         cases.put("code=500, retry-after=2", "Prefer: retry-after goes with code=429 only.");
         cases.put("code=429, retry-after=soon", "Prefer: retry-after must be seconds, 0 or more, was 'soon'.");
         cases.put("delay=99999", "Prefer: delay must be 0 to 60000 ms, was 99999 ms.");
         cases.put("delay=500-100", "Prefer: delay: the minimum (500 ms) must not exceed the maximum (100 ms).");
-        cases.put("delay=fast", "Prefer: delay must be milliseconds from 0 to 60000, or a range MIN-MAX of them,"
-                + " was 'fast'.");
+        cases.put(
+                "delay=fast",
+                "Prefer: delay must be milliseconds from 0 to 60000, or a range MIN-MAX of them," + " was 'fast'.");
         cases.put("code=500, code=429", "Prefer: code is given twice.");
-        cases.put("code=500, connection=close", "Prefer: code and connection exclude each other (answer a status, or"
-                + " close the connection).");
+        cases.put(
+                "code=500, connection=close",
+                "Prefer: code and connection exclude each other (answer a status, or" + " close the connection).");
         cases.put("connection=reset", "Prefer: connection must be close, was 'reset'.");
-        cases.put("code=404, example=gateway", "Prefer: example must name one of the document's examples for status"
-                + " 404 (default), was 'gateway'.");
+        cases.put(
+                "code=404, example=gateway",
+                "Prefer: example must name one of the document's examples for status"
+                        + " 404 (default), was 'gateway'.");
         cases.forEach((prefer, message) -> {
             StubHttp.Answer answer = prefer(prefer, "pool-a");
             assertEquals(400, answer.status(), prefer + ": " + answer.text());
@@ -357,8 +403,8 @@ class FaultsHttpTest {
 
     @Test
     void faultsThroughTheAdminApi() {
-        StubHttp.Answer added = admin("POST", "/__admin/faults",
-                "{\"status\": 429, \"retryAfter\": 2, \"times\": 2, \"cluster\": \"c1\"}");
+        StubHttp.Answer added = admin(
+                "POST", "/__admin/faults", "{\"status\": 429, \"retryAfter\": 2, \"times\": 2, \"cluster\": \"c1\"}");
         assertEquals(201, added.status(), added.text());
         assertEquals("f1", added.json().path("id").asText());
         assertEquals(429, added.json().path("status").asInt());
@@ -373,14 +419,19 @@ class FaultsHttpTest {
         assertEquals(200, admin("DELETE", "/__admin/faults/f1", null).status());
         assertEquals(404, admin("DELETE", "/__admin/faults/f1", null).status());
         assertEquals(201, create(stub, "c1", pool("pool-a")).status());
-        admin("POST", "/__admin/faults", "{\"connection\": \"close\", \"delayMillis\": {\"min\": 0, \"max\": 10},"
-                + " \"probability\": 0.5, \"seed\": 3, \"name\": \"x\", \"header\": {\"name\": \"X-T\", \"value\": \"v\"}}");
+        admin(
+                "POST",
+                "/__admin/faults",
+                "{\"connection\": \"close\", \"delayMillis\": {\"min\": 0, \"max\": 10},"
+                        + " \"probability\": 0.5, \"seed\": 3, \"name\": \"x\", \"header\": {\"name\": \"X-T\", \"value\": \"v\"}}");
         JsonNode second = admin("GET", "/__admin/faults", null).json().at("/faults/0");
         assertEquals("close", second.path("connection").asText());
         assertEquals(10, second.at("/delayMillis/max").asInt());
         assertEquals(3, second.path("seed").asInt());
         assertEquals("X-T", second.at("/header/name").asText());
-        assertEquals(1, admin("DELETE", "/__admin/faults", null).json().path("deleted").asInt());
+        assertEquals(
+                1,
+                admin("DELETE", "/__admin/faults", null).json().path("deleted").asInt());
         assertTrue(stub.faults().list().isEmpty());
         assertEquals(405, admin("PUT", "/__admin/faults", "{}").status());
         assertTrue(stub.journal().stream().noneMatch(e -> e.path().startsWith("/__admin")), "admin is not journaled");
@@ -391,19 +442,28 @@ class FaultsHttpTest {
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put("{\"status\": 429, \"times\": 0}", "Invalid fault: times must be at least 1, was 0");
         cases.put("{\"status\": \"429\"}", "Invalid fault: status must be an integer, was '429'");
-        cases.put("{\"status\": 503}", "Invalid fault: status must be an error status the document lists for the"
-                + " operation (400, 401, 403, 404, 409, 413, 429, 500, 507), was 503");
-        cases.put("{\"code\": 429}", "Invalid fault: unknown member 'code' (known: status, example, retryAfter,"
-                + " delayMillis, connection, times, probability, seed, cluster, name, header)");
+        cases.put(
+                "{\"status\": 503}",
+                "Invalid fault: status must be an error status the document lists for the"
+                        + " operation (400, 401, 403, 404, 409, 413, 429, 500, 507), was 503");
+        cases.put(
+                "{\"code\": 429}",
+                "Invalid fault: unknown member 'code' (known: status, example, retryAfter,"
+                        + " delayMillis, connection, times, probability, seed, cluster, name, header)");
         cases.put("{\"times\": 2}", "Invalid fault: a fault needs status, connection or delayMillis (what it does)");
-        cases.put("{\"delayMillis\": -1}", "Invalid fault: delayMillis must be an integer from 0 to 60000"
-                + " (milliseconds), was -1");
-        cases.put("{\"status\": 500, \"probability\": \"half\"}", "Invalid fault: probability must be a number more"
-                + " than 0 and at most 1, was 'half'");
-        cases.put("{\"status\": 500, \"header\": {\"name\": \"X\"}}",
+        cases.put(
+                "{\"delayMillis\": -1}",
+                "Invalid fault: delayMillis must be an integer from 0 to 60000" + " (milliseconds), was -1");
+        cases.put(
+                "{\"status\": 500, \"probability\": \"half\"}",
+                "Invalid fault: probability must be a number more" + " than 0 and at most 1, was 'half'");
+        cases.put(
+                "{\"status\": 500, \"header\": {\"name\": \"X\"}}",
                 "Invalid fault: header must be {\"name\": \"...\", \"value\": \"...\"}");
-        cases.put("[]", "Invalid fault: a fault must be a JSON object with some of the members status, example,"
-                + " retryAfter, delayMillis, connection, times, probability, seed, cluster, name, header");
+        cases.put(
+                "[]",
+                "Invalid fault: a fault must be a JSON object with some of the members status, example,"
+                        + " retryAfter, delayMillis, connection, times, probability, seed, cluster, name, header");
         cases.forEach((body, message) -> {
             StubHttp.Answer answer = admin("POST", "/__admin/faults", body);
             assertEquals(400, answer.status(), body + ": " + answer.text());
@@ -412,7 +472,8 @@ class FaultsHttpTest {
         });
         StubHttp.Answer notJson = admin("POST", "/__admin/faults", "{\"status\": ");
         assertEquals(400, notJson.status());
-        assertTrue(notJson.json().path("errorMessage").asText().startsWith("Invalid fault: the body is no fault: "),
+        assertTrue(
+                notJson.json().path("errorMessage").asText().startsWith("Invalid fault: the body is no fault: "),
                 notJson.text());
         assertTrue(stub.faults().list().isEmpty());
         assertEquals(0, stub.internalErrors());
@@ -426,7 +487,11 @@ class FaultsHttpTest {
     }
 
     static StubHttp.Answer admin(String method, String path, String body) {
-        return send(stub, method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+        return send(
+                stub,
+                method,
+                path,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8),
                 body == null ? Map.of() : Map.of("Content-Type", "application/json"));
     }
 }

@@ -1,7 +1,5 @@
 package io.github.ccecontract.nodepool.stub;
 
-import io.github.ccecontract.nodepool.stub.errors.CceErrors;
-import io.github.ccecontract.nodepool.stub.config.StubConfig;
 import static io.github.ccecontract.nodepool.stub.StubHttp.TOKEN;
 import static io.github.ccecontract.nodepool.stub.StubHttp.assertCceShaped;
 import static io.github.ccecontract.nodepool.stub.StubHttp.bytes;
@@ -17,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
+import io.github.ccecontract.nodepool.stub.config.StubConfig;
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import io.github.ccecontract.nodepool.stub.validation.JsonBodyParser;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,7 +47,13 @@ class HttpBehaviourTest {
 
     @BeforeAll
     static void start() {
-        stub = CceNodePoolStub.builder().config(StubConfig.builder().cluster("cce-cluster", ClusterType.CCE, 50).cluster("turbo-cluster", ClusterType.TURBO, 50).maxBodyBytes(MAX_BODY).build()).start();
+        stub = CceNodePoolStub.builder()
+                .config(StubConfig.builder()
+                        .cluster("cce-cluster", ClusterType.CCE, 50)
+                        .cluster("turbo-cluster", ClusterType.TURBO, 50)
+                        .maxBodyBytes(MAX_BODY)
+                        .build())
+                .start();
     }
 
     @AfterAll
@@ -78,8 +84,12 @@ class HttpBehaviourTest {
     @ParameterizedTest
     @ValueSource(strings = {"GET", "PUT", "DELETE", "PATCH", "OPTIONS"})
     void otherMethodsGet405WithAllowPost(String method) {
-        StubHttp.Answer answer = send(stub, method, nodePoolsPath("p1", "cce-cluster"),
-                method.equals("GET") || method.equals("OPTIONS") ? null : cceRequest(), jsonWithToken());
+        StubHttp.Answer answer = send(
+                stub,
+                method,
+                nodePoolsPath("p1", "cce-cluster"),
+                method.equals("GET") || method.equals("OPTIONS") ? null : cceRequest(),
+                jsonWithToken());
         assertEquals(405, answer.status());
         assertEquals("POST", answer.header("Allow"));
         assertCceShaped(answer);
@@ -95,9 +105,17 @@ class HttpBehaviourTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/api/v3/projects/p1/clusters/cce-cluster/nodepools/", "/api/v3/projects//clusters/c/nodepools",
-            "/api/v3/projects/p1/clusters/cce-cluster", "/api/v2/projects/p1/clusters/cce-cluster/nodepools",
-            "/api/v3/projects/p1/clusters/cce-cluster/nodepools/x", "/openapi.yml", "/api/v3/projects/p%C3%28/clusters/c/nodepools"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/api/v3/projects/p1/clusters/cce-cluster/nodepools/",
+                "/api/v3/projects//clusters/c/nodepools",
+                "/api/v3/projects/p1/clusters/cce-cluster",
+                "/api/v2/projects/p1/clusters/cce-cluster/nodepools",
+                "/api/v3/projects/p1/clusters/cce-cluster/nodepools/x",
+                "/openapi.yml",
+                "/api/v3/projects/p%C3%28/clusters/c/nodepools"
+            })
     void unknownPathsGet404(String path) {
         StubHttp.Answer answer = send(stub, "POST", path, cceRequest(), jsonWithToken());
         assertEquals(404, answer.status(), path + ": " + answer.text());
@@ -116,8 +134,8 @@ class HttpBehaviourTest {
 
     @Test
     void percentEncodedClusterIdIsDecoded() {
-        StubHttp.Answer answer = send(stub, "POST", "/api/v3/projects/p1/clusters/cce%2Dcluster/nodepools",
-                cceRequest(), jsonWithToken());
+        StubHttp.Answer answer = send(
+                stub, "POST", "/api/v3/projects/p1/clusters/cce%2Dcluster/nodepools", cceRequest(), jsonWithToken());
         assertEquals(201, answer.status(), answer.text());
     }
 
@@ -140,21 +158,34 @@ class HttpBehaviourTest {
 
     @Test
     void configuredTokensAreTheOnlyOnesAccepted() {
-        try (CceNodePoolStub strict = CceNodePoolStub.builder().config(StubConfig.builder().tokens("good").build()).start()) {
+        try (CceNodePoolStub strict = CceNodePoolStub.builder()
+                .config(StubConfig.builder().tokens("good").build())
+                .start()) {
             byte[] body = cceRequest();
             String path = nodePoolsPath("p", "c");
-            assertEquals(401, send(strict, "POST", path, body, Map.of("Content-Type", "application/json",
-                    "X-Auth-Token", "bad")).status());
-            assertEquals(201, send(strict, "POST", path, body, Map.of("Content-Type", "application/json",
-                    "X-Auth-Token", "good")).status());
+            assertEquals(
+                    401,
+                    send(strict, "POST", path, body, Map.of("Content-Type", "application/json", "X-Auth-Token", "bad"))
+                            .status());
+            assertEquals(
+                    201,
+                    send(strict, "POST", path, body, Map.of("Content-Type", "application/json", "X-Auth-Token", "good"))
+                            .status());
         }
     }
 
     // ------------------------------------------------------------------ content type and JSON
 
     @ParameterizedTest
-    @ValueSource(strings = {"text/plain", "application/xml", "application/x-www-form-urlencoded",
-            "application/json; charset=iso-8859-1", "application/jsonx", "application/problem+json"})
+    @ValueSource(
+            strings = {
+                "text/plain",
+                "application/xml",
+                "application/x-www-form-urlencoded",
+                "application/json; charset=iso-8859-1",
+                "application/jsonx",
+                "application/problem+json"
+            })
     void otherContentTypesGet400Cce01400006(String contentType) {
         StubHttp.Answer answer = post(cceRequest(), Map.of("Content-Type", contentType, "X-Auth-Token", TOKEN));
         assertEquals(400, answer.status(), answer.text());
@@ -163,7 +194,8 @@ class HttpBehaviourTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "Application/JSON;charset=\"UTF-8\""})
+    @ValueSource(
+            strings = {"application/json", "application/json; charset=utf-8", "Application/JSON;charset=\"UTF-8\""})
     void jsonContentTypesAreAccepted(String contentType) {
         StubHttp.Answer answer = post(cceRequest(), Map.of("Content-Type", contentType, "X-Auth-Token", TOKEN));
         assertEquals(201, answer.status(), answer.text());
@@ -177,8 +209,23 @@ class HttpBehaviourTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "{", "{\"kind\":", "nul", "{\"a\":1}}", "{\"a\":1} {\"b\":2}", "{'a':1}",
-            "{\"a\":1,\"a\":2}", "[1,]", "\"\\ud800\"", "{\"metadata\":{\"name\":\"\\udc00x\"}}", "NaN", "{\"a\":01}"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "{",
+                "{\"kind\":",
+                "nul",
+                "{\"a\":1}}",
+                "{\"a\":1} {\"b\":2}",
+                "{'a':1}",
+                "{\"a\":1,\"a\":2}",
+                "[1,]",
+                "\"\\ud800\"",
+                "{\"metadata\":{\"name\":\"\\udc00x\"}}",
+                "NaN",
+                "{\"a\":01}"
+            })
     void malformedJsonGets400Cce01400006(String body) {
         StubHttp.Answer answer = post(body.getBytes(StandardCharsets.UTF_8), jsonWithToken());
         assertEquals(400, answer.status(), "'" + body + "': " + answer.text());
@@ -225,18 +272,23 @@ class HttpBehaviourTest {
         // values nested up to level 32 are accepted, level 33 is not.
         String ok = "{\"a\":".repeat(JsonBodyParser.MAX_DEPTH - 6) + "1" + "}".repeat(JsonBodyParser.MAX_DEPTH - 6);
         String deep = "{\"a\":".repeat(JsonBodyParser.MAX_DEPTH - 5) + "1" + "}".repeat(JsonBodyParser.MAX_DEPTH - 5);
-        String template = StubHttp.JSON.valueToTree(request).toString()
-                .replace("\"extendParam\":{\"useType\":\"docker\"}", "\"extendParam\":{\"useType\":\"docker\",\"deep\":DEEP}");
+        String template = StubHttp.JSON
+                .valueToTree(request)
+                .toString()
+                .replace(
+                        "\"extendParam\":{\"useType\":\"docker\"}",
+                        "\"extendParam\":{\"useType\":\"docker\",\"deep\":DEEP}");
         assertTrue(template.contains("DEEP"), "the example has a data volume extendParam");
         StubHttp.Answer accepted = post(template.replace("DEEP", ok).getBytes(StandardCharsets.UTF_8), jsonWithToken());
         assertEquals(201, accepted.status(), accepted.text());
-        StubHttp.Answer rejected = post(template.replace("DEEP", deep).replace("wyr-17", "other")
-                .getBytes(StandardCharsets.UTF_8), jsonWithToken());
+        StubHttp.Answer rejected = post(
+                template.replace("DEEP", deep).replace("wyr-17", "other").getBytes(StandardCharsets.UTF_8),
+                jsonWithToken());
         assertEquals(400, rejected.status(), rejected.text());
         assertEquals(CceErrors.BAD_BODY, rejected.errorCode());
         assertTrue(rejected.json().path("errorMessage").asText().contains("deeper than " + JsonBodyParser.MAX_DEPTH));
-        StubHttp.Answer veryDeep = post(("[".repeat(30_000) + "]".repeat(30_000)).getBytes(StandardCharsets.UTF_8),
-                jsonWithToken());
+        StubHttp.Answer veryDeep =
+                post(("[".repeat(30_000) + "]".repeat(30_000)).getBytes(StandardCharsets.UTF_8), jsonWithToken());
         assertEquals(400, veryDeep.status());
     }
 
@@ -273,11 +325,12 @@ class HttpBehaviourTest {
     void chunkedBodyOverTheLimitGets413WhileStreaming() {
         byte[] big = new byte[4 * MAX_BODY];
         java.util.Arrays.fill(big, (byte) ' ');
-        StubHttp.Answer answer = StubHttp.send(HttpRequest.newBuilder(
-                        URI.create(stub.baseUrl() + nodePoolsPath("p1", "cce-cluster")))
-                .header("Content-Type", "application/json").header("X-Auth-Token", TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
-                .build());
+        StubHttp.Answer answer =
+                StubHttp.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + nodePoolsPath("p1", "cce-cluster")))
+                        .header("Content-Type", "application/json")
+                        .header("X-Auth-Token", TOKEN)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+                        .build());
         assertEquals(413, answer.status());
         assertEquals(CceErrors.INVALID_REQUEST, answer.errorCode());
     }
@@ -285,23 +338,25 @@ class HttpBehaviourTest {
     @Test
     void chunkedBodyWithinTheLimitIsRead() {
         byte[] body = cceRequest();
-        StubHttp.Answer answer = StubHttp.send(HttpRequest.newBuilder(
-                        URI.create(stub.baseUrl() + nodePoolsPath("p1", "cce-cluster")))
-                .header("Content-Type", "application/json").header("X-Auth-Token", TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                .build());
+        StubHttp.Answer answer =
+                StubHttp.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + nodePoolsPath("p1", "cce-cluster")))
+                        .header("Content-Type", "application/json")
+                        .header("X-Auth-Token", TOKEN)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                        .build());
         assertEquals(201, answer.status(), answer.text());
     }
 
     @Test
     void expectContinueWithATooLargeBodyGets413() {
         byte[] big = new byte[MAX_BODY * 2];
-        StubHttp.Answer answer = StubHttp.send(HttpRequest.newBuilder(
-                        URI.create(stub.baseUrl() + nodePoolsPath("p1", "cce-cluster")))
-                .expectContinue(true)
-                .header("Content-Type", "application/json").header("X-Auth-Token", TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(big))
-                .build());
+        StubHttp.Answer answer =
+                StubHttp.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + nodePoolsPath("p1", "cce-cluster")))
+                        .expectContinue(true)
+                        .header("Content-Type", "application/json")
+                        .header("X-Auth-Token", TOKEN)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(big))
+                        .build());
         assertEquals(413, answer.status());
     }
 
@@ -364,22 +419,46 @@ class HttpBehaviourTest {
 
     @Test
     void everyStringFieldWithSurprisingValuesNeverGets500() {
-        List<Object> values = List.of("", "\u0000", "\uFFFF", "😀", "x".repeat(10_000), -1, 1.5, 1e308,
-                new java.math.BigInteger("99999999999999999999999999"), true, List.of(), Map.of());
-        String[] pointers = {"/metadata/name", "/spec/initialNodeCount", "/spec/nodeTemplate/az",
-                "/spec/nodeTemplate/login", "/spec/nodeTemplate/dataVolumes", "/spec/type", "/spec/autoscaling",
-                "/spec/nodeTemplate/k8sTags", "/spec/nodeTemplate/extendParam/nicMultiqueue",
-                "/spec/nodeTemplate/extendParam/nicThreshold", "/spec/nodeTemplate/taints/0", "/spec/nodeTemplate/count"};
+        List<Object> values = List.of(
+                "",
+                "\u0000",
+                "\uFFFF",
+                "😀",
+                "x".repeat(10_000),
+                -1,
+                1.5,
+                1e308,
+                new java.math.BigInteger("99999999999999999999999999"),
+                true,
+                List.of(),
+                Map.of());
+        String[] pointers = {
+            "/metadata/name",
+            "/spec/initialNodeCount",
+            "/spec/nodeTemplate/az",
+            "/spec/nodeTemplate/login",
+            "/spec/nodeTemplate/dataVolumes",
+            "/spec/type",
+            "/spec/autoscaling",
+            "/spec/nodeTemplate/k8sTags",
+            "/spec/nodeTemplate/extendParam/nicMultiqueue",
+            "/spec/nodeTemplate/extendParam/nicThreshold",
+            "/spec/nodeTemplate/taints/0",
+            "/spec/nodeTemplate/count"
+        };
         for (String pointer : pointers) {
             for (Object value : values) {
                 ObjectNode request = example(DocumentedExample.CCE_CLUSTER_REQUEST);
-                com.fasterxml.jackson.databind.JsonNode parent = request.at(pointer.substring(0, pointer.lastIndexOf('/')));
+                com.fasterxml.jackson.databind.JsonNode parent =
+                        request.at(pointer.substring(0, pointer.lastIndexOf('/')));
                 String last = pointer.substring(pointer.lastIndexOf('/') + 1);
                 if (parent instanceof ObjectNode object) {
                     object.set(last, StubHttp.JSON.valueToTree(value));
                 } else {
-                    ((com.fasterxml.jackson.databind.node.ArrayNode) parent).set(Integer.parseInt(last),
-                            StubHttp.JSON.<com.fasterxml.jackson.databind.JsonNode>valueToTree(value));
+                    ((com.fasterxml.jackson.databind.node.ArrayNode) parent)
+                            .set(
+                                    Integer.parseInt(last),
+                                    StubHttp.JSON.<com.fasterxml.jackson.databind.JsonNode>valueToTree(value));
                 }
                 StubHttp.Answer answer = post(bytes(request), jsonWithToken());
                 assertNotEquals(500, answer.status(), pointer + " = " + value + ": " + answer.text());
@@ -396,16 +475,19 @@ class HttpBehaviourTest {
             List<java.util.function.Consumer<ObjectNode>> edits = List.of(
                     r -> ((ObjectNode) r.at("/spec/nodeTemplate/taints/0")).put("key", "a.".repeat(n / 2) + "!"),
                     r -> ((ObjectNode) r.at("/spec/nodeTemplate/taints/0")).put("key", "a".repeat(n) + "!"),
-                    r -> ((ObjectNode) r.at("/spec/nodeTemplate/extendParam")).put("DockerLVMConfigOverride",
-                            "userLV=x;".repeat(n / 9) + "="),
+                    r -> ((ObjectNode) r.at("/spec/nodeTemplate/extendParam"))
+                            .put("DockerLVMConfigOverride", "userLV=x;".repeat(n / 9) + "="),
                     r -> ((ObjectNode) r.at("/spec/nodeTemplate/k8sTags")).put("k".repeat(n), "v"),
-                    r -> ((ObjectNode) r.at("/spec/nodeTemplate/extendParam")).put("alpha.cce/preInstall",
-                            "A".repeat(n) + "!"));
+                    r -> ((ObjectNode) r.at("/spec/nodeTemplate/extendParam"))
+                            .put("alpha.cce/preInstall", "A".repeat(n) + "!"));
             for (var edit : edits) {
                 ObjectNode request = example(DocumentedExample.CCE_CLUSTER_REQUEST);
                 edit.accept(request);
                 StubHttp.Answer answer = create(big, "c", request);
-                assertEquals(400, answer.status(), answer.text().substring(0, Math.min(300, answer.text().length())));
+                assertEquals(
+                        400,
+                        answer.status(),
+                        answer.text().substring(0, Math.min(300, answer.text().length())));
                 assertCceShaped(answer);
             }
             assertEquals(0, big.internalErrors());
@@ -442,8 +524,8 @@ class HttpBehaviourTest {
     void hostHeaderIsRequiredOnceInHttp11() throws IOException {
         String path = nodePoolsPath("p1", "cce-cluster");
         String body = new String(cceRequest(), StandardCharsets.UTF_8);
-        String rest = "Content-Type: application/json\r\nX-Auth-Token: t\r\nContent-Length: "
-                + cceRequest().length + "\r\n\r\n" + body;
+        String rest = "Content-Type: application/json\r\nX-Auth-Token: t\r\nContent-Length: " + cceRequest().length
+                + "\r\n\r\n" + body;
         String noHost = raw("POST " + path + " HTTP/1.1\r\n" + rest);
         assertTrue(noHost.startsWith("HTTP/1.1 400"), noHost);
         assertTrue(noHost.contains(CceErrors.INVALID_REQUEST) && noHost.contains("Host"), noHost);

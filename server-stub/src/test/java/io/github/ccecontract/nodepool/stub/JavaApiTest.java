@@ -1,17 +1,17 @@
 package io.github.ccecontract.nodepool.stub;
 
-import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ccecontract.nodepool.contract.CceJson;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import io.github.ccecontract.nodepool.contract.model.NodePool;
 import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
-import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import io.github.ccecontract.nodepool.stub.config.StubConfig;
-import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -46,25 +46,31 @@ class JavaApiTest {
 
     @Test
     void theGeneratedInterfaceRunsTheSameRules() throws IOException {
-        try (CceNodePoolStub stub = CceNodePoolStub.builder().config(StubConfig.builder().cluster("c1", ClusterType.CCE, 50).build()).start()) {
+        try (CceNodePoolStub stub = CceNodePoolStub.builder()
+                .config(StubConfig.builder().cluster("c1", ClusterType.CCE, 50).build())
+                .start()) {
             NodePool pool = documentedPool();
             NodePoolResponse response = stub.api().createNodePool("p1", "c1", pool);
             assertEquals(pool.getMetadata().getName(), response.getMetadata().getName());
             assertEquals(1, stub.nodePools().size());
             assertTrue(stub.journal().isEmpty(), "calls without HTTP are not journaled");
-            CceStubException conflict = assertThrows(CceStubException.class,
-                    () -> stub.api().createNodePool("p1", "c1", pool));
+            CceStubException conflict =
+                    assertThrows(CceStubException.class, () -> stub.api().createNodePool("p1", "c1", pool));
             assertEquals(409, conflict.status());
             assertEquals(CceErrors.CONFLICT, conflict.errorCode());
             pool.getSpec().setInitialNodeCount(51);
             pool.getMetadata().setName("other");
-            CceStubException limit = assertThrows(CceStubException.class,
-                    () -> stub.api().createNodePool("p1", "c1", pool));
+            CceStubException limit =
+                    assertThrows(CceStubException.class, () -> stub.api().createNodePool("p1", "c1", pool));
             assertEquals(400, limit.status());
             assertEquals(CceErrors.NODE_LIMIT, limit.errorCode());
-            assertEquals("/spec/initialNodeCount", limit.body().at("/violations/0/pointer").asText());
-            assertEquals(404, assertThrows(CceStubException.class,
-                    () -> stub.api().createNodePool("p1", "c2", pool)).status());
+            assertEquals(
+                    "/spec/initialNodeCount",
+                    limit.body().at("/violations/0/pointer").asText());
+            assertEquals(
+                    404,
+                    assertThrows(CceStubException.class, () -> stub.api().createNodePool("p1", "c2", pool))
+                            .status());
         }
     }
 
@@ -73,8 +79,10 @@ class JavaApiTest {
         List<String> uids = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
             try (CceNodePoolStub stub = CceNodePoolStub.builder().seed(42).start()) {
-                uids.add(StubHttp.create(stub, "c", StubHttp.example(DocumentedExample.CCE_CLUSTER_REQUEST)).json()
-                        .at("/metadata/uid").asText());
+                uids.add(StubHttp.create(stub, "c", StubHttp.example(DocumentedExample.CCE_CLUSTER_REQUEST))
+                        .json()
+                        .at("/metadata/uid")
+                        .asText());
             }
         }
         assertEquals(uids.get(0), uids.get(1));
@@ -82,7 +90,10 @@ class JavaApiTest {
 
     @Test
     void configObjectAndBuilderShortcutsAgree() {
-        StubConfig config = StubConfig.builder().cluster("c1", ClusterType.TURBO, 10).tokens("t").maxNodePools(5)
+        StubConfig config = StubConfig.builder()
+                .cluster("c1", ClusterType.TURBO, 10)
+                .tokens("t")
+                .maxNodePools(5)
                 .build();
         try (CceNodePoolStub stub = CceNodePoolStub.builder().config(config).start()) {
             assertEquals(config.clusters(), stub.config().clusters());
@@ -98,8 +109,8 @@ class JavaApiTest {
             try {
                 List<Callable<Integer>> same = new ArrayList<>();
                 for (int i = 0; i < 32; i++) {
-                    same.add(() -> StubHttp.create(stub, "c1",
-                            StubHttp.example(DocumentedExample.CCE_CLUSTER_REQUEST)).status());
+                    same.add(() -> StubHttp.create(stub, "c1", StubHttp.example(DocumentedExample.CCE_CLUSTER_REQUEST))
+                            .status());
                 }
                 List<Integer> statuses = new ArrayList<>();
                 for (Future<Integer> f : pool.invokeAll(same)) {

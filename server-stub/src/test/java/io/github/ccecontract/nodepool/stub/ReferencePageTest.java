@@ -39,12 +39,20 @@ class ReferencePageTest {
         assertEquals(200, page.status(), page.text());
         assertEquals("text/html; charset=utf-8", page.header("Content-Type"));
         assertNotNull(page.header("X-Request-Id"));
-        assertArrayEquals(NodePoolContract.openApiHtmlBytes(), page.text().getBytes(StandardCharsets.UTF_8),
+        assertArrayEquals(
+                NodePoolContract.openApiHtmlBytes(),
+                page.text().getBytes(StandardCharsets.UTF_8),
                 "the page of the openapi jar, as it is");
-        assertTrue(page.text().contains(NodePoolContract.OPERATION_ID), "the page describes operation "
-                + NodePoolContract.OPERATION_ID);
-        assertFalse(Pattern.compile("<(script|link|img|iframe)\\b[^>]*\\b(src|href)\\s*=\\s*[\"']?(https?:)?//",
-                Pattern.CASE_INSENSITIVE).matcher(page.text()).find(), "the page loads nothing from the network");
+        assertTrue(
+                page.text().contains(NodePoolContract.OPERATION_ID),
+                "the page describes operation " + NodePoolContract.OPERATION_ID);
+        assertFalse(
+                Pattern.compile(
+                                "<(script|link|img|iframe)\\b[^>]*\\b(src|href)\\s*=\\s*[\"']?(https?:)?//",
+                                Pattern.CASE_INSENSITIVE)
+                        .matcher(page.text())
+                        .find(),
+                "the page loads nothing from the network");
         assertTrue(stub.journal().isEmpty(), "the page is not a call of the operation: not journaled");
         assertEquals(0, stub.internalErrors());
     }

@@ -36,12 +36,16 @@ class RequestQueryTest {
     void traffic() {
         stub.reset();
         send(stub, "GET", "/openapi.yaml", null, Map.of()); // a readiness probe: not an operation call
-        create(stub, "c1", FaultsHttpTest.pool("pool-a"));                      // 201
-        create(stub, "c1", FaultsHttpTest.pool("pool-a"));                      // 409
-        create(stub, "c%2F2", FaultsHttpTest.pool("pool-b"));                   // 201, cluster "c/2"
-        send(stub, "POST", StubHttp.nodePoolsPath("p1", "c1"), StubHttp.bytes(FaultsHttpTest.pool("pool-c")),
-                Map.of("Content-Type", "application/json", "X-Auth-Token", TOKEN, "X-Test-Case", "t1"));  // 201
-        send(stub, "GET", StubHttp.nodePoolsPath("p1", "c1"), null, Map.of());  // 405
+        create(stub, "c1", FaultsHttpTest.pool("pool-a")); // 201
+        create(stub, "c1", FaultsHttpTest.pool("pool-a")); // 409
+        create(stub, "c%2F2", FaultsHttpTest.pool("pool-b")); // 201, cluster "c/2"
+        send(
+                stub,
+                "POST",
+                StubHttp.nodePoolsPath("p1", "c1"),
+                StubHttp.bytes(FaultsHttpTest.pool("pool-c")),
+                Map.of("Content-Type", "application/json", "X-Auth-Token", TOKEN, "X-Test-Case", "t1")); // 201
+        send(stub, "GET", StubHttp.nodePoolsPath("p1", "c1"), null, Map.of()); // 405
     }
 
     @Test
@@ -54,8 +58,16 @@ class RequestQueryTest {
     void filtersCombine() {
         assertEquals(4, stub.requests().toCluster("c1").size());
         assertEquals(2, stub.requests().toCluster("c1").withStatus(201).size());
-        assertEquals(1, stub.requests().toCluster("c1").withName("pool-a").withStatus(409).size());
-        assertEquals("CCE.01409001", stub.requests().withStatus(409).first().orElseThrow().errorCode());
+        assertEquals(
+                1,
+                stub.requests()
+                        .toCluster("c1")
+                        .withName("pool-a")
+                        .withStatus(409)
+                        .size());
+        assertEquals(
+                "CCE.01409001",
+                stub.requests().withStatus(409).first().orElseThrow().errorCode());
         assertEquals(1, stub.requests().toCluster("c/2").size(), "the cluster_id decoded");
         assertEquals(1, stub.requests().withHeader("x-test-case", "t1").size());
         assertEquals(4, stub.requests().withHeader("X-Auth-Token").size(), "present (the value is redacted)");
@@ -63,7 +75,9 @@ class RequestQueryTest {
         assertEquals(1, stub.requests().withErrorCode("CCE.01405001").size());
         assertEquals(2, stub.requests().withName("pool-a").size());
         assertEquals(3, stub.requests().matching(e -> e.status() == 201).size());
-        assertEquals("pool-c", RequestQuery.nameOf(stub.requests().withStatus(201).last().orElseThrow()));
+        assertEquals(
+                "pool-c",
+                RequestQuery.nameOf(stub.requests().withStatus(201).last().orElseThrow()));
         assertTrue(stub.requests().toCluster("c9").isEmpty());
     }
 
@@ -81,16 +95,23 @@ class RequestQueryTest {
 
     @Test
     void verifyCountsAndExplainsAMismatch() {
-        assertEquals(2, stub.requests().toCluster("c1").withStatus(201).verify(2).size());
-        AssertionError e = assertThrows(AssertionError.class,
+        assertEquals(
+                2, stub.requests().toCluster("c1").withStatus(201).verify(2).size());
+        AssertionError e = assertThrows(
+                AssertionError.class,
                 () -> stub.requests().toCluster("c1").withStatus(429).verify(1));
         String message = e.getMessage();
-        assertTrue(message.startsWith("Expected 1 requests to cluster 'c1' answered 429, found 0. The stub's journal"
-                + " holds 5 requests:"), message);
-        assertTrue(message.contains("POST /api/v3/projects/p1/clusters/c1/nodepools (name 'pool-a') -> 409"
-                + " CCE.01409001"), message);
+        assertTrue(
+                message.startsWith("Expected 1 requests to cluster 'c1' answered 429, found 0. The stub's journal"
+                        + " holds 5 requests:"),
+                message);
+        assertTrue(
+                message.contains(
+                        "POST /api/v3/projects/p1/clusters/c1/nodepools (name 'pool-a') -> 409" + " CCE.01409001"),
+                message);
         assertTrue(message.contains("GET /api/v3/projects/p1/clusters/c1/nodepools -> 405"), message);
-        assertEquals("requests to cluster 'c1' answered 201", stub.requests().toCluster("c1").withStatus(201)
-                .toString());
+        assertEquals(
+                "requests to cluster 'c1' answered 201",
+                stub.requests().toCluster("c1").withStatus(201).toString());
     }
 }

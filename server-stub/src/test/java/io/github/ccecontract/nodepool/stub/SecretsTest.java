@@ -56,8 +56,13 @@ class SecretsTest {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                log.append(record.getLevel()).append(' ').append(record.getLoggerName()).append(' ')
-                        .append(record.getMessage()).append(' ').append(java.util.Arrays.toString(record.getParameters()));
+                log.append(record.getLevel())
+                        .append(' ')
+                        .append(record.getLoggerName())
+                        .append(' ')
+                        .append(record.getMessage())
+                        .append(' ')
+                        .append(java.util.Arrays.toString(record.getParameters()));
                 if (record.getThrown() != null) {
                     StringWriter trace = new StringWriter();
                     record.getThrown().printStackTrace(new PrintWriter(trace));
@@ -67,69 +72,103 @@ class SecretsTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         capture.setLevel(Level.ALL);
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         stubLogger.setLevel(Level.ALL);
         List<String> answers = new ArrayList<>();
-        try (CceNodePoolStub stub = CceNodePoolStub.builder().config(StubConfig.builder().accessKey("AK1", "SK1")
-                .build()).start()) {
+        try (CceNodePoolStub stub = CceNodePoolStub.builder()
+                .config(StubConfig.builder().accessKey("AK1", "SK1").build())
+                .start()) {
             String path = nodePoolsPath("p1", "c1");
             String json = requestWithPassword();
             Map<String, String> jsonType = Map.of("Content-Type", "application/json");
             Map<String, String> withToken = Map.of("Content-Type", "application/json", "X-Auth-Token", "t");
             // 401: no credentials, a Bearer token, a token in the query, an API key
             answers.add(send(stub, path, json.getBytes(StandardCharsets.UTF_8), jsonType));
-            answers.add(send(stub, path, json.getBytes(StandardCharsets.UTF_8),
+            answers.add(send(
+                    stub,
+                    path,
+                    json.getBytes(StandardCharsets.UTF_8),
                     Map.of("Content-Type", "application/json", "Authorization", "Bearer " + MARKER)));
-            answers.add(send(stub, path + "?token=" + MARKER + "&X-Auth-Token=" + MARKER + "&a=1",
-                    json.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json", "X-Api-Key",
-                            MARKER, "Api-Key", MARKER)));
+            answers.add(send(
+                    stub,
+                    path + "?token=" + MARKER + "&X-Auth-Token=" + MARKER + "&a=1",
+                    json.getBytes(StandardCharsets.UTF_8),
+                    Map.of("Content-Type", "application/json", "X-Api-Key", MARKER, "Api-Key", MARKER)));
             // 401: a bad signature over secret headers and a secret query parameter
             Map<String, String> signed = new LinkedHashMap<>();
             signed.put("Content-Type", "application/json");
             signed.put("X-Sdk-Date", SdkHmacSha256Signer.formatDate(Instant.now()));
             signed.put("X-Security-Token", MARKER);
             signed.put("Cookie", "session=" + MARKER);
-            signed.put("Authorization", "SDK-HMAC-SHA256 Access=AK1, SignedHeaders=content-type;cookie;x-sdk-date;"
-                    + "x-security-token, Signature=" + "0".repeat(64));
-            String badSignature = send(stub, path + "?access_token=" + MARKER, json.getBytes(StandardCharsets.UTF_8),
-                    signed);
+            signed.put(
+                    "Authorization",
+                    "SDK-HMAC-SHA256 Access=AK1, SignedHeaders=content-type;cookie;x-sdk-date;"
+                            + "x-security-token, Signature=" + "0".repeat(64));
+            String badSignature =
+                    send(stub, path + "?access_token=" + MARKER, json.getBytes(StandardCharsets.UTF_8), signed);
             assertTrue(badSignature.startsWith("401") && badSignature.contains("canonical request"), badSignature);
             answers.add(badSignature);
             // 400: wrong content type, malformed JSON, an unquoted secret, a secret number, non-UTF-8, a bad
             // surrogate escape, too deep nesting, a top-level array, a duplicate member
-            answers.add(send(stub, path, json.getBytes(StandardCharsets.UTF_8),
+            answers.add(send(
+                    stub,
+                    path,
+                    json.getBytes(StandardCharsets.UTF_8),
                     Map.of("Content-Type", "text/plain", "X-Auth-Token", "t")));
-            answers.add(send(stub, path, json.substring(0, json.length() - 1).getBytes(StandardCharsets.UTF_8),
+            answers.add(
+                    send(stub, path, json.substring(0, json.length() - 1).getBytes(StandardCharsets.UTF_8), withToken));
+            answers.add(send(
+                    stub,
+                    path,
+                    json.replace("\"" + MARKER + "\"", MARKER).getBytes(StandardCharsets.UTF_8),
                     withToken));
-            answers.add(send(stub, path, json.replace("\"" + MARKER + "\"", MARKER).getBytes(StandardCharsets.UTF_8),
+            answers.add(send(
+                    stub,
+                    path,
+                    json.replace("\"" + MARKER + "\"", NUMBER + "x").getBytes(StandardCharsets.UTF_8),
                     withToken));
-            answers.add(send(stub, path, json.replace("\"" + MARKER + "\"", NUMBER + "x")
-                    .getBytes(StandardCharsets.UTF_8), withToken));
-            answers.add(send(stub, path, json.replace("\"" + MARKER + "\"", "\"" + MARKER + "\"" + NUMBER)
-                    .getBytes(StandardCharsets.UTF_8), withToken));
+            answers.add(send(
+                    stub,
+                    path,
+                    json.replace("\"" + MARKER + "\"", "\"" + MARKER + "\"" + NUMBER)
+                            .getBytes(StandardCharsets.UTF_8),
+                    withToken));
             ByteArrayOutputStream notUtf8 = new ByteArrayOutputStream();
             notUtf8.writeBytes(json.substring(0, json.length() - 1).getBytes(StandardCharsets.UTF_8));
             notUtf8.writeBytes(",\"x\":\"\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1));
             answers.add(send(stub, path, notUtf8.toByteArray(), withToken));
-            answers.add(send(stub, path, json.replace("\"kind\"", "\"x\":\"\\ud800\",\"kind\"")
-                    .getBytes(StandardCharsets.UTF_8), withToken));
-            answers.add(send(stub, path, json.replace("\"kind\"", "\"x\":" + "[".repeat(40) + "]".repeat(40)
-                    + ",\"kind\"").getBytes(StandardCharsets.UTF_8), withToken));
+            answers.add(send(
+                    stub,
+                    path,
+                    json.replace("\"kind\"", "\"x\":\"\\ud800\",\"kind\"").getBytes(StandardCharsets.UTF_8),
+                    withToken));
+            answers.add(send(
+                    stub,
+                    path,
+                    json.replace("\"kind\"", "\"x\":" + "[".repeat(40) + "]".repeat(40) + ",\"kind\"")
+                            .getBytes(StandardCharsets.UTF_8),
+                    withToken));
             answers.add(send(stub, path, ("[" + json + "]").getBytes(StandardCharsets.UTF_8), withToken));
-            answers.add(send(stub, path, json.replace("\"kind\"", "\"userPassword\":\"" + MARKER + "\",\"userPassword\":1,"
-                    + "\"kind\"").getBytes(StandardCharsets.UTF_8), withToken));
+            answers.add(send(
+                    stub,
+                    path,
+                    json.replace("\"kind\"", "\"userPassword\":\"" + MARKER + "\",\"userPassword\":1," + "\"kind\"")
+                            .getBytes(StandardCharsets.UTF_8),
+                    withToken));
             // a secret elsewhere in a body that breaks the schema, and the valid request itself
-            answers.add(send(stub, path, json.replace("\"kind\"", "\"x\":{\"clientSecret\":\"" + MARKER + "\"},\"kind\"")
-                    .replace("\"initialNodeCount\"", "\"initialNodeCount\":\"x\",\"y\"").getBytes(StandardCharsets.UTF_8),
+            answers.add(send(
+                    stub,
+                    path,
+                    json.replace("\"kind\"", "\"x\":{\"clientSecret\":\"" + MARKER + "\"},\"kind\"")
+                            .replace("\"initialNodeCount\"", "\"initialNodeCount\":\"x\",\"y\"")
+                            .getBytes(StandardCharsets.UTF_8),
                     withToken));
             String created = send(stub, path, json.getBytes(StandardCharsets.UTF_8), withToken);
             assertTrue(created.startsWith("201"), created);
@@ -144,8 +183,13 @@ class SecretsTest {
             answers.forEach(a -> everything.append(a).append('\n'));
             everything.append(adminJournal).append('\n').append(adminPools).append('\n');
             for (JournalEntry entry : journal) {
-                everything.append(entry.toJson()).append('\n').append(entry.query()).append(entry.headers())
-                        .append(entry.body()).append('\n');
+                everything
+                        .append(entry.toJson())
+                        .append('\n')
+                        .append(entry.query())
+                        .append(entry.headers())
+                        .append(entry.body())
+                        .append('\n');
             }
             everything.append(log);
             assertFalse(everything.toString().contains(MARKER), () -> "the secret appears in:\n" + everything);
@@ -161,8 +205,11 @@ class SecretsTest {
     private static String send(CceNodePoolStub stub, String pathAndQuery, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stub.baseUrl() + pathAndQuery))
                 .timeout(Duration.ofSeconds(10))
-                .method(body == null ? "GET" : "POST", body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        body == null ? "GET" : "POST",
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         StubHttp.Answer answer = StubHttp.send(request.build());
         return answer.status() + " " + answer.headers().map() + " " + answer.text();

@@ -45,8 +45,8 @@ class SlowClientsTest {
         SlowClient(int port, int n) {
             this.port = port;
             // headers that never end: one more byte of a long header value every time
-            this.request = ("POST " + PATH + " HTTP/1.1\r\nHost: stub\r\nX-Slow-" + n + ": "
-                    + "a".repeat(100_000)).getBytes(StandardCharsets.ISO_8859_1);
+            this.request = ("POST " + PATH + " HTTP/1.1\r\nHost: stub\r\nX-Slow-" + n + ": " + "a".repeat(100_000))
+                    .getBytes(StandardCharsets.ISO_8859_1);
         }
 
         void tick() {
@@ -100,7 +100,8 @@ class SlowClientsTest {
             }
             Arrays.sort(millis);
             long p99 = millis[Math.min(normal - 1, (int) Math.ceil(normal * 0.99) - 1)];
-            System.out.printf("SlowClientsTest: %d slow clients, %d requests: p50 %d ms, p99 %d ms, max %d ms%n",
+            System.out.printf(
+                    "SlowClientsTest: %d slow clients, %d requests: p50 %d ms, p99 %d ms, max %d ms%n",
                     slowCount, normal, millis[normal / 2], p99, millis[normal - 1]);
             // Without the fix every one of these waited (forever) behind the slow clients.
             assertTrue(p99 < 2_000, "p99 " + p99 + " ms with " + slowCount + " slow clients");
@@ -131,7 +132,8 @@ class SlowClientsTest {
                             // an answer (none is expected) is read to its end
                         }
                     } catch (SocketTimeoutException e) {
-                        throw new AssertionError("not cut within " + (limit + 5) + " s: " + stalled.length() + " bytes");
+                        throw new AssertionError(
+                                "not cut within " + (limit + 5) + " s: " + stalled.length() + " bytes");
                     } catch (IOException e) {
                         // reset: cut too
                     }

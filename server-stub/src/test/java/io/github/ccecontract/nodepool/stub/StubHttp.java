@@ -29,8 +29,7 @@ final class StubHttp {
             .build();
     static final String TOKEN = "test-token";
 
-    private StubHttp() {
-    }
+    private StubHttp() {}
 
     /** An answer: status, headers, body text and the body's JSON (null if none). */
     record Answer(int status, java.net.http.HttpHeaders headers, String text, JsonNode json) {
@@ -45,7 +44,8 @@ final class StubHttp {
         /** Whether some violation has this pointer and rule. */
         boolean hasViolation(String pointer, String rule) {
             for (JsonNode v : json.path("violations")) {
-                if (v.path("pointer").asText().equals(pointer) && v.path("rule").asText().equals(rule)) {
+                if (v.path("pointer").asText().equals(pointer)
+                        && v.path("rule").asText().equals(rule)) {
                     return true;
                 }
             }
@@ -75,15 +75,22 @@ final class StubHttp {
 
     /** POSTs JSON with a token to the operation of cluster {@code clusterId}. */
     static Answer create(CceNodePoolStub stub, String clusterId, JsonNode body) {
-        return send(stub, "POST", nodePoolsPath("p1", clusterId), bytes(body),
+        return send(
+                stub,
+                "POST",
+                nodePoolsPath("p1", clusterId),
+                bytes(body),
                 Map.of("Content-Type", "application/json", "X-Auth-Token", TOKEN));
     }
 
     static Answer send(CceNodePoolStub stub, String method, String path, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stub.baseUrl() + path))
                 .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         return send(request.build());
     }
@@ -114,7 +121,8 @@ final class StubHttp {
         }
         assertEquals("application/json", answer.header("Content-Type"), "Content-Type of " + answer.text());
         assertNotNull(answer.json(), "a JSON body");
-        assertTrue(answer.errorCode() != null && answer.errorCode().matches("CCE\\.[0-9]{8}"),
+        assertTrue(
+                answer.errorCode() != null && answer.errorCode().matches("CCE\\.[0-9]{8}"),
                 "errorCode of " + answer.text());
     }
 
@@ -126,7 +134,8 @@ final class StubHttp {
         assertTrue(id.matches("[0-9a-f]{32}"), "X-Request-Id " + id);
         assertNotNull(answer.json(), "a JSON body");
         if (answer.status() >= 400) {
-            assertTrue(answer.errorCode() != null && answer.errorCode().matches("CCE\\.[0-9]{8}"),
+            assertTrue(
+                    answer.errorCode() != null && answer.errorCode().matches("CCE\\.[0-9]{8}"),
                     "errorCode of " + answer.text());
             assertTrue(answer.json().path("errorMessage").isTextual(), "errorMessage of " + answer.text());
             assertTrue(answer.status() != 500, "no 500: " + answer.text());

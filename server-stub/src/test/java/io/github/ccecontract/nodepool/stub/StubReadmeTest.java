@@ -1,9 +1,9 @@
 package io.github.ccecontract.nodepool.stub;
 
-import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ccecontract.nodepool.stub.config.StubConfig;
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import io.github.ccecontract.nodepool.stub.validation.JsonBodyParser;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -34,9 +34,25 @@ class StubReadmeTest {
     @Test
     void everyOptionAndConfigMemberIsDocumented() throws IOException {
         String readme = readme();
-        for (String name : List.of("`--port N`", "`--host ADDRESS`", "`--config FILE`", "`--help`", "`--version`",
-                "clusters:", "type:", "maxNodes:", "azs:", "existingNodes", "soldOut", "tokens:", "accessKeys:",
-                "maxNodePools:", "maxBodyBytes:", "journalSize:", "journalAllRequests:", "faults:")) {
+        for (String name : List.of(
+                "`--port N`",
+                "`--host ADDRESS`",
+                "`--config FILE`",
+                "`--help`",
+                "`--version`",
+                "clusters:",
+                "type:",
+                "maxNodes:",
+                "azs:",
+                "existingNodes",
+                "soldOut",
+                "tokens:",
+                "accessKeys:",
+                "maxNodePools:",
+                "maxBodyBytes:",
+                "journalSize:",
+                "journalAllRequests:",
+                "faults:")) {
             assertTrue(readme.contains(name), "README.md does not mention " + name);
         }
     }

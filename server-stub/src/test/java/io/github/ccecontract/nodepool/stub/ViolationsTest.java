@@ -1,7 +1,5 @@
 package io.github.ccecontract.nodepool.stub;
 
-import io.github.ccecontract.nodepool.stub.errors.CceErrors;
-import io.github.ccecontract.nodepool.stub.config.StubConfig;
 import static io.github.ccecontract.nodepool.stub.StubHttp.create;
 import static io.github.ccecontract.nodepool.stub.StubHttp.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
+import io.github.ccecontract.nodepool.stub.config.StubConfig;
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +26,9 @@ class ViolationsTest {
 
     @BeforeAll
     static void start() {
-        stub = CceNodePoolStub.builder().config(StubConfig.builder().cluster("c50", ClusterType.CCE, 50).build()).start();
+        stub = CceNodePoolStub.builder()
+                .config(StubConfig.builder().cluster("c50", ClusterType.CCE, 50).build())
+                .start();
     }
 
     @AfterAll
@@ -41,7 +43,9 @@ class ViolationsTest {
 
     static Map<String, JsonNode> byPointerAndRule(JsonNode body) {
         Map<String, JsonNode> map = new HashMap<>();
-        body.path("violations").forEach(v -> map.put(v.path("pointer").asText() + "#" + v.path("rule").asText(), v));
+        body.path("violations")
+                .forEach(v -> map.put(
+                        v.path("pointer").asText() + "#" + v.path("rule").asText(), v));
         return map;
     }
 
@@ -56,16 +60,24 @@ class ViolationsTest {
         ObjectNode template = (ObjectNode) request.at("/spec/nodeTemplate");
         template.putObject("login");
         template.putObject("publicIP").put("count", 1);
-        ((ObjectNode) template.at("/nodeNicSpec/primaryNic")).put("ipBlock", "10.0.0.0/24").putArray("fixedIps")
+        ((ObjectNode) template.at("/nodeNicSpec/primaryNic"))
+                .put("ipBlock", "10.0.0.0/24")
+                .putArray("fixedIps")
                 .add("10.0.0.5");
         StubHttp.Answer answer = create(stub, "c50", request);
         assertEquals(400, answer.status(), answer.text());
         Map<String, JsonNode> v = byPointerAndRule(answer.json());
-        assertEquals(java.util.Set.of("/spec/nodeTemplate/login#login-mode-required",
-                "/spec/nodeTemplate/publicIP/count#public-ip-count-and-eip-together",
-                "/spec/nodeTemplate/nodeNicSpec/primaryNic#fixed-ips-and-ip-block-exclusive"), v.keySet(), answer.text());
-        assertTrue(v.get("/spec/nodeTemplate/login#login-mode-required").path("message").asText().startsWith(
-                "spec.nodeTemplate.login must give a key pair (sshKey) or a password (userPassword)."));
+        assertEquals(
+                java.util.Set.of(
+                        "/spec/nodeTemplate/login#login-mode-required",
+                        "/spec/nodeTemplate/publicIP/count#public-ip-count-and-eip-together",
+                        "/spec/nodeTemplate/nodeNicSpec/primaryNic#fixed-ips-and-ip-block-exclusive"),
+                v.keySet(),
+                answer.text());
+        assertTrue(v.get("/spec/nodeTemplate/login#login-mode-required")
+                .path("message")
+                .asText()
+                .startsWith("spec.nodeTemplate.login must give a key pair (sshKey) or a password (userPassword)."));
     }
 
     @Test
@@ -84,19 +96,33 @@ class ViolationsTest {
         assertEquals(CceErrors.INVALID_REQUEST, answer.errorCode());
         Map<String, JsonNode> v = byPointerAndRule(answer.json());
         assertEquals(7, v.size(), answer.text());
-        assertEquals("kind must be \"NodePool\".", v.get("/kind#enum").path("message").asText());
-        assertTrue(v.get("/metadata/name#pattern").path("message").asText().startsWith("metadata.name does not have"
-                + " the required form"));
+        assertEquals(
+                "kind must be \"NodePool\".",
+                v.get("/kind#enum").path("message").asText());
+        assertTrue(v.get("/metadata/name#pattern")
+                .path("message")
+                .asText()
+                .startsWith("metadata.name does not have" + " the required form"));
         assertTrue(v.get("/metadata/name#pattern").path("message").asText().contains("Node pool name: 1 to 50"));
-        assertEquals("spec.nodeTemplate.flavor is required.",
+        assertEquals(
+                "spec.nodeTemplate.flavor is required.",
                 v.get("/spec/nodeTemplate/flavor#required").path("message").asText());
-        assertEquals("spec.nodeTemplate.rootVolume.size must be at least 40 (it is 20).",
-                v.get("/spec/nodeTemplate/rootVolume/size#minimum").path("message").asText());
-        assertEquals("spec.nodeTemplate.dataVolumes[0].volumetype must be one of \"SATA\", \"SAS\", \"SSD\".",
-                v.get("/spec/nodeTemplate/dataVolumes/0/volumetype#enum").path("message").asText());
-        assertEquals("spec.nodeTemplate.count must be an integer, not a string.",
+        assertEquals(
+                "spec.nodeTemplate.rootVolume.size must be at least 40 (it is 20).",
+                v.get("/spec/nodeTemplate/rootVolume/size#minimum")
+                        .path("message")
+                        .asText());
+        assertEquals(
+                "spec.nodeTemplate.dataVolumes[0].volumetype must be one of \"SATA\", \"SAS\", \"SSD\".",
+                v.get("/spec/nodeTemplate/dataVolumes/0/volumetype#enum")
+                        .path("message")
+                        .asText());
+        assertEquals(
+                "spec.nodeTemplate.count must be an integer, not a string.",
                 v.get("/spec/nodeTemplate/count#type").path("message").asText());
-        assertTrue(v.get("/spec/autoscaling/maxNodeCount#autoscaling-max-not-below-min").path("message").asText()
+        assertTrue(v.get("/spec/autoscaling/maxNodeCount#autoscaling-max-not-below-min")
+                .path("message")
+                .asText()
                 .startsWith("spec.autoscaling.maxNodeCount must be greater than or equal to"));
         assertFalse(answer.text().contains("Bad_Name"), "messages do not repeat strings of the request");
         assertFalse(answer.text().contains("NVME"));
@@ -144,7 +170,9 @@ class ViolationsTest {
         ObjectNode request = example(DocumentedExample.CCE_CLUSTER_REQUEST);
         ((ObjectNode) request.at("/spec/nodeTemplate/login")).put("userPassword", 12345);
         ((ObjectNode) request.at("/spec/nodeTemplate/login")).put("userPassword", "hunter2-but-an-object?");
-        ((ObjectNode) request.at("/spec/nodeTemplate/login")).putObject("userPassword").put("secret", "hunter2");
+        ((ObjectNode) request.at("/spec/nodeTemplate/login"))
+                .putObject("userPassword")
+                .put("secret", "hunter2");
         StubHttp.Answer answer = create(stub, "c50", request);
         assertEquals(400, answer.status());
         assertTrue(answer.hasViolation("/spec/nodeTemplate/login/userPassword", "type"), answer.text());

@@ -17,71 +17,86 @@ import okhttp3.Response;
  * {@link #toString()} shows no secret.
  */
 public final class AuthenticationInterceptor implements Interceptor {
-  private final CredentialsProvider provider;
-  private final Clock clock;
+    private final CredentialsProvider provider;
+    private final Clock clock;
 
-  /**
-   * An interceptor that asks {@code provider} for every request.
-   *
-   * @param provider the source of the credentials
-   * @param clock the source of {@code X-Sdk-Date} for AK/SK signatures
-   */
-  public AuthenticationInterceptor(CredentialsProvider provider, Clock clock) {
-    this.provider = Objects.requireNonNull(provider, "provider");
-    this.clock = Objects.requireNonNull(clock, "clock");
-  }
-
-  /** Authenticates the request, and sends it once more after a 401 if the provider refreshed. */
-  @Override
-  public Response intercept(Chain chain) throws IOException {
-    Request request = chain.request();
-    Credentials credentials = resolve();
-    Response response = chain.proceed(authenticate(request, credentials));
-    if (response.code() != 401 || !refresh(credentials)) return response;
-    response.close();
-    return chain.proceed(authenticate(request, resolve()));
-  }
-
-  private Credentials resolve() throws IOException {
-    Credentials credentials;
-    try {
-      credentials = provider.resolveCredentials();
-    } catch (RuntimeException e) {
-      throw new IOException("The credentials provider failed: " + e.getClass().getName(), e);
+    /**
+     * An interceptor that asks {@code provider} for every request.
+     *
+     * @param provider the source of the credentials
+     * @param clock the source of {@code X-Sdk-Date} for AK/SK signatures
+     */
+    public AuthenticationInterceptor(CredentialsProvider provider, Clock clock) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
-    if (credentials == null) throw new IOException("The credentials provider returned null");
-    return credentials;
-  }
 
-  private boolean refresh(Credentials rejected) throws IOException {
-    try {
-      return provider.refresh(rejected);
-    } catch (RuntimeException e) {
-      throw new IOException("The credentials provider failed to refresh: " + e.getClass().getName(), e);
+    /** Authenticates the request, and sends it once more after a 401 if the provider refreshed. */
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        Credentials credentials = resolve();
+        Response response = chain.proceed(authenticate(request, credentials));
+        if (response.code() != 401 || !refresh(credentials)) return response;
+        response.close();
+        return chain.proceed(authenticate(request, resolve()));
     }
-  }
 
-  private Request authenticate(Request request, Credentials credentials) throws IOException {
-    if (credentials instanceof TokenCredentials token) {
-      return request.newBuilder().header(TokenAuthInterceptor.HEADER, token.token()).build();
+    private Credentials resolve() throws IOException {
+        Credentials credentials;
+        try {
+            credentials = provider.resolveCredentials();
+        } catch (RuntimeException e) {
+            throw new IOException(
+                    "The credentials provider failed: " + e.getClass().getName(), e);
+        }
+        if (credentials == null) throw new IOException("The credentials provider returned null");
+        return credentials;
     }
-    if (credentials instanceof AkSkCredentials akSk) {
-      return AkSkSigningInterceptor.sign(request.newBuilder()
-          .removeHeader(TemporaryAkSkCredentials.SECURITY_TOKEN_HEADER).build(),
-          akSk.accessKey(), akSk.secretKey(), clock);
-    }
-    if (credentials instanceof TemporaryAkSkCredentials temporary) {
-      // Set before signing: the signature covers every single-valued header, this one too.
-      return AkSkSigningInterceptor.sign(request.newBuilder()
-          .header(TemporaryAkSkCredentials.SECURITY_TOKEN_HEADER, temporary.securityToken()).build(),
-          temporary.accessKey(), temporary.secretKey(), clock);
-    }
-    throw new IOException("unknown credentials type " + credentials.getClass().getName());
-  }
 
-  /** Shows the provider (whose credentials mask their secrets). */
-  @Override
-  public String toString() {
-    return "AuthenticationInterceptor{" + provider + "}";
-  }
+    private boolean refresh(Credentials rejected) throws IOException {
+        try {
+            return provider.refresh(rejected);
+        } catch (RuntimeException e) {
+            throw new IOException(
+                    "The credentials provider failed to refresh: "
+                            + e.getClass().getName(),
+                    e);
+        }
+    }
+
+    private Request authenticate(Request request, Credentials credentials) throws IOException {
+        if (credentials instanceof TokenCredentials token) {
+            return request.newBuilder()
+                    .header(TokenAuthInterceptor.HEADER, token.token())
+                    .build();
+        }
+        if (credentials instanceof AkSkCredentials akSk) {
+            return AkSkSigningInterceptor.sign(
+                    request.newBuilder()
+                            .removeHeader(TemporaryAkSkCredentials.SECURITY_TOKEN_HEADER)
+                            .build(),
+                    akSk.accessKey(),
+                    akSk.secretKey(),
+                    clock);
+        }
+        if (credentials instanceof TemporaryAkSkCredentials temporary) {
+            // Set before signing: the signature covers every single-valued header, this one too.
+            return AkSkSigningInterceptor.sign(
+                    request.newBuilder()
+                            .header(TemporaryAkSkCredentials.SECURITY_TOKEN_HEADER, temporary.securityToken())
+                            .build(),
+                    temporary.accessKey(),
+                    temporary.secretKey(),
+                    clock);
+        }
+        throw new IOException(
+                "unknown credentials type " + credentials.getClass().getName());
+    }
+
+    /** Shows the provider (whose credentials mask their secrets). */
+    @Override
+    public String toString() {
+        return "AuthenticationInterceptor{" + provider + "}";
+    }
 }

@@ -17,5 +17,4 @@ package io.github.ccecontract.nodepool.client.auth;
  *
  * <p>Implementations never show their secret in {@code toString()}.
  */
-public sealed interface Credentials permits TokenCredentials, AkSkCredentials, TemporaryAkSkCredentials {
-}
+public sealed interface Credentials permits TokenCredentials, AkSkCredentials, TemporaryAkSkCredentials {}

@@ -19,35 +19,35 @@ import java.util.Objects;
 @FunctionalInterface
 public interface CredentialsProvider {
 
-  /** {@return the credentials for the next request; never {@code null}} */
-  Credentials resolveCredentials();
+    /** {@return the credentials for the next request; never {@code null}} */
+    Credentials resolveCredentials();
 
-  /**
-   * The service rejected {@code rejected} with 401: renew them if possible. The default renews
-   * nothing and returns {@code false}.
-   *
-   * @param rejected the credentials the 401 answered (those {@link #resolveCredentials()} returned)
-   * @return whether {@link #resolveCredentials()} now returns credentials worth one more attempt
-   */
-  default boolean refresh(Credentials rejected) {
-    return false;
-  }
+    /**
+     * The service rejected {@code rejected} with 401: renew them if possible. The default renews
+     * nothing and returns {@code false}.
+     *
+     * @param rejected the credentials the 401 answered (those {@link #resolveCredentials()} returned)
+     * @return whether {@link #resolveCredentials()} now returns credentials worth one more attempt
+     */
+    default boolean refresh(Credentials rejected) {
+        return false;
+    }
 
-  /**
-   * A provider of fixed credentials, which {@link #refresh} cannot renew.
-   *
-   * @param credentials the credentials of every request
-   * @return the provider
-   */
-  static CredentialsProvider of(Credentials credentials) {
-    return new StaticCredentialsProvider(Objects.requireNonNull(credentials, "credentials"));
-  }
+    /**
+     * A provider of fixed credentials, which {@link #refresh} cannot renew.
+     *
+     * @param credentials the credentials of every request
+     * @return the provider
+     */
+    static CredentialsProvider of(Credentials credentials) {
+        return new StaticCredentialsProvider(Objects.requireNonNull(credentials, "credentials"));
+    }
 }
 
 /** {@link CredentialsProvider#of(Credentials)}; its toString shows the credentials' own (masked) form. */
 record StaticCredentialsProvider(Credentials credentials) implements CredentialsProvider {
-  @Override
-  public Credentials resolveCredentials() {
-    return credentials;
-  }
+    @Override
+    public Credentials resolveCredentials() {
+        return credentials;
+    }
 }

@@ -13,26 +13,26 @@ import org.junit.jupiter.api.Test;
  */
 class CreateNodePoolBenchmarkTest {
 
-  @Test
-  void bothCallersSendTheSameRequestAndReadTheSameNodePool() throws Exception {
-    CreateNodePoolBenchmark benchmark = new CreateNodePoolBenchmark();
-    benchmark.setUp();
-    try {
-      NodePoolResponse viaClient = benchmark.generatedClient();
-      NodePoolResponse viaRaw = benchmark.rawOkHttpJackson();
-      assertNotNull(viaClient.getMetadata().getUid());
-      assertEquals(viaClient, viaRaw);
-    } finally {
-      benchmark.tearDown();
+    @Test
+    void bothCallersSendTheSameRequestAndReadTheSameNodePool() throws Exception {
+        CreateNodePoolBenchmark benchmark = new CreateNodePoolBenchmark();
+        benchmark.setUp();
+        try {
+            NodePoolResponse viaClient = benchmark.generatedClient();
+            NodePoolResponse viaRaw = benchmark.rawOkHttpJackson();
+            assertNotNull(viaClient.getMetadata().getUid());
+            assertEquals(viaClient, viaRaw);
+        } finally {
+            benchmark.tearDown();
+        }
     }
-  }
 
-  @Test
-  void ratioAndItsError() {
-    CreateNodePoolBenchmarkMain.Ratio ratio = CreateNodePoolBenchmarkMain.Ratio.of(110, 3, 100, 4);
-    assertEquals(1.10, ratio.value(), 1e-12);
-    assertEquals(1.10 * Math.hypot(3.0 / 110, 4.0 / 100), ratio.error(), 1e-12);
-    assertEquals(107.0 / 104, ratio.lower(), 1e-12);
-    assertEquals(113.0 / 96, ratio.upper(), 1e-12);
-  }
+    @Test
+    void ratioAndItsError() {
+        CreateNodePoolBenchmarkMain.Ratio ratio = CreateNodePoolBenchmarkMain.Ratio.of(110, 3, 100, 4);
+        assertEquals(1.10, ratio.value(), 1e-12);
+        assertEquals(1.10 * Math.hypot(3.0 / 110, 4.0 / 100), ratio.error(), 1e-12);
+        assertEquals(107.0 / 104, ratio.lower(), 1e-12);
+        assertEquals(113.0 / 96, ratio.upper(), 1e-12);
+    }
 }

@@ -20,20 +20,42 @@ import java.util.TreeSet;
 public final class ConstraintWalker {
 
     /** Keywords whose failure rejects a request. */
-    static final Set<String> CONSTRAINT_KEYWORDS = Set.of("type", "enum", "pattern", "minimum", "maximum",
-            "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems", "uniqueItems",
-            "minProperties", "maxProperties", "multipleOf", "not");
+    static final Set<String> CONSTRAINT_KEYWORDS = Set.of(
+            "type",
+            "enum",
+            "pattern",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "minLength",
+            "maxLength",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "minProperties",
+            "maxProperties",
+            "multipleOf",
+            "not");
 
     /** Keywords that reject nothing. */
-    static final Set<String> ANNOTATIONS = Set.of("description", "title", "default", "example", "externalDocs",
-            "deprecated", "readOnly", "writeOnly", "xml", "nullable");
+    static final Set<String> ANNOTATIONS = Set.of(
+            "description",
+            "title",
+            "default",
+            "example",
+            "externalDocs",
+            "deprecated",
+            "readOnly",
+            "writeOnly",
+            "xml",
+            "nullable");
 
     /** Formats the OpenAPI 3.0 dialect of networknt does not assert. */
-    static final Set<String> NON_ASSERTED_FORMATS = Set.of("int32", "int64", "float", "double", "byte", "binary",
-            "password");
+    static final Set<String> NON_ASSERTED_FORMATS =
+            Set.of("int32", "int64", "float", "double", "byte", "binary", "password");
 
-    private ConstraintWalker() {
-    }
+    private ConstraintWalker() {}
 
     /** Every constraint id of NodePool. */
     public static Set<String> constraints(String sampleMapKey) {
@@ -42,8 +64,13 @@ public final class ConstraintWalker {
         return out;
     }
 
-    private static void walk(JsonNode schema, String schemaPointer, String instance, String sampleMapKey,
-            Set<String> out, Deque<String> refs) {
+    private static void walk(
+            JsonNode schema,
+            String schemaPointer,
+            String instance,
+            String sampleMapKey,
+            Set<String> out,
+            Deque<String> refs) {
         if (schema.has("$ref")) {
             String target = schema.get("$ref").asText().substring(1);
             if (refs.contains(target)) {
@@ -54,7 +81,7 @@ public final class ConstraintWalker {
             refs.pop();
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String keyword = entry.getKey();
             JsonNode value = entry.getValue();
@@ -67,9 +94,15 @@ public final class ConstraintWalker {
             }
             switch (keyword) {
                 case "required" -> value.forEach(name -> out.add(Json.child(instance, name.asText()) + "#required"));
-                case "properties" -> value.fields().forEachRemaining(p -> walk(p.getValue(),
-                        Json.child(keywordPointer, p.getKey()), Json.child(instance, p.getKey()), sampleMapKey, out,
-                        refs));
+                case "properties" ->
+                    value.fields()
+                            .forEachRemaining(p -> walk(
+                                    p.getValue(),
+                                    Json.child(keywordPointer, p.getKey()),
+                                    Json.child(instance, p.getKey()),
+                                    sampleMapKey,
+                                    out,
+                                    refs));
                 case "items" -> walk(value, keywordPointer, instance + "/0", sampleMapKey, out, refs);
                 case "additionalProperties" -> {
                     if (value.isBoolean()) {

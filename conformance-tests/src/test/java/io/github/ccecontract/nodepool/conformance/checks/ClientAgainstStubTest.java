@@ -3,17 +3,12 @@ package io.github.ccecontract.nodepool.conformance.checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ccecontract.nodepool.client.CceException;
-import io.github.ccecontract.nodepool.contract.CceJson;
 import io.github.ccecontract.nodepool.client.CceNodePoolClient;
 import io.github.ccecontract.nodepool.client.CceServiceException;
 import io.github.ccecontract.nodepool.client.CceValidationException;
 import io.github.ccecontract.nodepool.client.auth.AkSkCredentials;
 import io.github.ccecontract.nodepool.client.auth.Credentials;
 import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
-import io.github.ccecontract.nodepool.contract.model.NodePool;
-import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
-import io.github.ccecontract.nodepool.contract.model.Violation;
-import io.github.ccecontract.nodepool.contract.validation.NodePoolValidator;
 import io.github.ccecontract.nodepool.conformance.generate.NodePoolGenerator;
 import io.github.ccecontract.nodepool.conformance.generate.PropertyRunner;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
@@ -22,8 +17,12 @@ import io.github.ccecontract.nodepool.conformance.support.Exchange;
 import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.conformance.support.RecordingInterceptor;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
+import io.github.ccecontract.nodepool.contract.CceJson;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.Direction;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.model.NodePool;
+import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
+import io.github.ccecontract.nodepool.contract.model.Violation;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -100,8 +99,10 @@ class ClientAgainstStubTest {
         try {
             result = call.get();
         } catch (CceValidationException e) {
-            throw new AssertionError("case: " + caseName + ": nothing was sent: the client's validateBeforeSend"
-                    + " refuses the request: " + e.violations(), e);
+            throw new AssertionError(
+                    "case: " + caseName + ": nothing was sent: the client's validateBeforeSend"
+                            + " refuses the request: " + e.violations(),
+                    e);
         } catch (CceException e) {
             throw failure("expected 201 and a node pool", e);
         }
@@ -137,15 +138,17 @@ class ClientAgainstStubTest {
         JsonNode sent = exchange.request().json();
         List<String> differences = Json.differences(expected, sent, 20);
         if (!differences.isEmpty()) {
-            throw exchange.failure("the client did not send the JSON its model was read from:\n  "
-                    + String.join("\n  ", differences));
+            throw exchange.failure(
+                    "the client did not send the JSON its model was read from:\n  " + String.join("\n  ", differences));
         }
     }
 
     static void assertHeader(String name, String prefix) {
         Exchange exchange = recorder.last().exchange();
         String value = exchange.request().headers().entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(name)).flatMap(e -> e.getValue().stream()).findFirst()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .flatMap(e -> e.getValue().stream())
+                .findFirst()
                 .orElseThrow(() -> exchange.failure("expected the header " + name + " in the request"));
         if (!value.startsWith(prefix)) {
             throw exchange.failure("expected the header " + name + " to start with '" + prefix + "'");
@@ -169,22 +172,24 @@ class ClientAgainstStubTest {
 
     private void createDocumented(Credentials credentials, String header, String prefix) throws IOException {
         try (CceNodePoolClient client = stub.client(credentials, recorder)) {
-            for (DocumentedExample request : List.of(DocumentedExample.CCE_CLUSTER_REQUEST,
-                    DocumentedExample.CCE_TURBO_CLUSTER_REQUEST)) {
-                String cluster = request == DocumentedExample.CCE_TURBO_CLUSTER_REQUEST ? TestStub.turboCluster()
+            for (DocumentedExample request :
+                    List.of(DocumentedExample.CCE_CLUSTER_REQUEST, DocumentedExample.CCE_TURBO_CLUSTER_REQUEST)) {
+                String cluster = request == DocumentedExample.CCE_TURBO_CLUSTER_REQUEST
+                        ? TestStub.turboCluster()
                         : TestStub.cceCluster();
                 NodePool pool = model(Contract.example(request));
-                NodePoolResponse created = expectSuccess("documented example " + request.resourcePath() + " with "
-                        + credentials.getClass().getSimpleName() + " to " + cluster,
+                NodePoolResponse created = expectSuccess(
+                        "documented example " + request.resourcePath() + " with "
+                                + credentials.getClass().getSimpleName() + " to " + cluster,
                         () -> client.createNodePool(cluster, pool));
                 assertSentExactly(Contract.example(request));
                 assertHeader(header, prefix);
                 Exchange exchange = recorder.last().exchange();
-                DocumentedExamplesTest.assertDocumentedResponse(exchange,
-                        DocumentedExample.of(Direction.RESPONSE, request.exampleName()));
+                DocumentedExamplesTest.assertDocumentedResponse(
+                        exchange, DocumentedExample.of(Direction.RESPONSE, request.exampleName()));
                 // What the client read is what the stub sent (the client's models lose nothing of it).
-                List<String> differences = Json.differences(exchange.response().json(),
-                        Json.parse(MAPPER.writeValueAsString(created), "client model"), 20);
+                List<String> differences = Json.differences(
+                        exchange.response().json(), Json.parse(MAPPER.writeValueAsString(created), "client model"), 20);
                 if (!differences.isEmpty()) {
                     throw exchange.failure("the client's NodePoolResponse differs from the answer:\n  "
                             + String.join("\n  ", differences));
@@ -194,46 +199,59 @@ class ClientAgainstStubTest {
     }
 
     @Test
-    @DisplayName("generated requests through the client, half with a token and half AK/SK-signed: 201, sent as generated")
+    @DisplayName(
+            "generated requests through the client, half with a token and half AK/SK-signed: 201, sent as generated")
     void generatedRequestsThroughTheClient(TestReporter reporter) {
         NodePoolGenerator generator = new NodePoolGenerator();
         // The token client validates before sending (the document's schema and x-cce-rules, as the stub does): it
         // must not refuse a valid request.
         try (CceNodePoolClient tokenClient = TestStub.clientOf(stub.baseUrl(), token(), recorder.httpClient())
-                        .validateBeforeSend(true).build();
+                        .validateBeforeSend(true)
+                        .build();
                 CceNodePoolClient akSkClient = stub.client(akSk(), recorder)) {
-            PropertyRunner.run(PropertyRunner.Settings.fromSystemProperties().withTries(TRIES),
-                    "the client creates generated node pools", generator, NodePoolGenerator.ValidRequest::describe,
+            PropertyRunner.run(
+                    PropertyRunner.Settings.fromSystemProperties().withTries(TRIES),
+                    "the client creates generated node pools",
+                    generator,
+                    NodePoolGenerator.ValidRequest::describe,
                     c -> {
                         stub.stub().reset(); // generated names may repeat
                         boolean signed = c.index() % 2 == 1;
                         NodePool pool = model(c.value().body());
                         String cluster = TestStub.clusterId(c.value().cluster());
-                        String caseName = c.name() + (signed ? " AK/SK" : " token, validated before sending")
-                                + " to " + cluster;
-                        NodePoolResponse created = expectSuccess(caseName,
-                                () -> (signed ? akSkClient : tokenClient).createNodePool(cluster, pool));
+                        String caseName =
+                                c.name() + (signed ? " AK/SK" : " token, validated before sending") + " to " + cluster;
+                        NodePoolResponse created = expectSuccess(
+                                caseName, () -> (signed ? akSkClient : tokenClient).createNodePool(cluster, pool));
                         assertSentExactly(c.value().body());
-                        if (!c.value().body().at("/metadata/name").asText()
+                        if (!c.value()
+                                .body()
+                                .at("/metadata/name")
+                                .asText()
                                 .equals(created.getMetadata().getName())) {
-                            throw recorder.last().exchange().failure("the node pool read back has another name: "
-                                    + created.getMetadata().getName());
+                            throw recorder.last()
+                                    .exchange()
+                                    .failure("the node pool read back has another name: "
+                                            + created.getMetadata().getName());
                         }
-                    }, reporter);
+                    },
+                    reporter);
         }
     }
 
     // ------------------------------------------------------------------------------ errors
 
     @Test
-    @DisplayName("a request breaking the schema: CceServiceException 400 CCE.01400001 with the violation's pointer and rule")
+    @DisplayName(
+            "a request breaking the schema: CceServiceException 400 CCE.01400001 with the violation's pointer and rule")
     void rejectedRequestSurfacesAsServiceException() throws IOException {
         NodePool pool = model(Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST));
         pool.getMetadata().setName("Not_A_Valid_Name");
         pool.getSpec().getNodeTemplate().getRootVolume().setSize(2);
         try (CceNodePoolClient client = stub.client(token(), recorder)) {
-            CceServiceException e = expectServiceException("cce-cluster-request with name Not_A_Valid_Name and root"
-                    + " volume size 2", () -> client.createNodePool(TestStub.cceCluster(), pool));
+            CceServiceException e = expectServiceException(
+                    "cce-cluster-request with name Not_A_Valid_Name and root" + " volume size 2",
+                    () -> client.createNodePool(TestStub.cceCluster(), pool));
             assertService(e, 400, "CCE.01400001");
             assertViolation(e, "/metadata/name", "pattern");
             assertViolation(e, "/spec/nodeTemplate/rootVolume/size", "minimum");
@@ -253,8 +271,9 @@ class ClientAgainstStubTest {
         pool.getSpec().setInitialNodeCount(limit + 1);
         pool.getSpec().getAutoscaling().setMaxNodeCount(limit + 1);
         try (CceNodePoolClient client = stub.client(token(), recorder)) {
-            CceServiceException e = expectServiceException("cce-cluster-request with initialNodeCount and"
-                    + " maxNodeCount " + (limit + 1) + " in a cluster of " + limit + " nodes",
+            CceServiceException e = expectServiceException(
+                    "cce-cluster-request with initialNodeCount and" + " maxNodeCount " + (limit + 1)
+                            + " in a cluster of " + limit + " nodes",
                     () -> client.createNodePool(TestStub.cceCluster(), pool));
             assertService(e, 400, "CCE.01400014");
             assertViolation(e, "/spec/initialNodeCount", "node-count-within-cluster-limit");
@@ -265,37 +284,44 @@ class ClientAgainstStubTest {
     @Test
     @DisplayName("no X-Auth-Token (raw request, no credentials at all): 401 CCE.01401001")
     void missingTokenGives401() {
-        Exchange exchange = stub.send("cce-cluster-request without X-Auth-Token", "POST", TestStub.cceCluster(),
-                Map.of("Content-Type", "application/json"), DocumentedExample.CCE_CLUSTER_REQUEST.text());
+        Exchange exchange = stub.send(
+                "cce-cluster-request without X-Auth-Token",
+                "POST",
+                TestStub.cceCluster(),
+                Map.of("Content-Type", "application/json"),
+                DocumentedExample.CCE_CLUSTER_REQUEST.text());
         assertError(exchange, 401, "CCE.01401001");
     }
 
     @Test
     @DisplayName("an invalid token: CceServiceException 401 CCE.01401001")
     void invalidTokenGives401() throws IOException {
-        assertUnauthorized("cce-cluster-request with a token the stub does not accept",
+        assertUnauthorized(
+                "cce-cluster-request with a token the stub does not accept",
                 new TokenCredentials("not-" + TestStub.TOKEN));
     }
 
     @Test
     @DisplayName("AK/SK with a wrong secret key: CceServiceException 401 CCE.01401001")
     void wrongSecretGives401() throws IOException {
-        assertUnauthorized("cce-cluster-request signed with a wrong secret key",
+        assertUnauthorized(
+                "cce-cluster-request signed with a wrong secret key",
                 new AkSkCredentials(TestStub.ACCESS_KEY, "wrong-" + TestStub.SECRET_KEY));
     }
 
     @Test
     @DisplayName("AK/SK with an unknown access key: CceServiceException 401 CCE.01401001")
     void unknownAccessKeyGives401() throws IOException {
-        assertUnauthorized("cce-cluster-request signed by an unknown access key",
+        assertUnauthorized(
+                "cce-cluster-request signed by an unknown access key",
                 new AkSkCredentials("UNKNOWN" + TestStub.ACCESS_KEY, TestStub.SECRET_KEY));
     }
 
     private void assertUnauthorized(String caseName, Credentials credentials) throws IOException {
         NodePool pool = model(Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST));
         try (CceNodePoolClient client = stub.client(credentials, recorder)) {
-            CceServiceException e = expectServiceException(caseName,
-                    () -> client.createNodePool(TestStub.cceCluster(), pool));
+            CceServiceException e =
+                    expectServiceException(caseName, () -> client.createNodePool(TestStub.cceCluster(), pool));
             assertService(e, 401, "CCE.01401001");
         }
         if (!stub.stub().nodePools().isEmpty()) {
@@ -308,12 +334,13 @@ class ClientAgainstStubTest {
     void unknownClusterAndTakenName() throws IOException {
         NodePool pool = model(Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST));
         try (CceNodePoolClient client = stub.client(token(), recorder)) {
-            CceServiceException notFound = expectServiceException("cce-cluster-request to cluster no-such-cluster",
+            CceServiceException notFound = expectServiceException(
+                    "cce-cluster-request to cluster no-such-cluster",
                     () -> client.createNodePool("no-such-cluster", pool));
             assertService(notFound, 404, "CCE.01404001");
             expectSuccess("cce-cluster-request, first", () -> client.createNodePool(TestStub.cceCluster(), pool));
-            CceServiceException conflict = expectServiceException("cce-cluster-request, again (same name)",
-                    () -> client.createNodePool(TestStub.cceCluster(), pool));
+            CceServiceException conflict = expectServiceException(
+                    "cce-cluster-request, again (same name)", () -> client.createNodePool(TestStub.cceCluster(), pool));
             assertService(conflict, 409, "CCE.01409001");
         }
     }
@@ -323,8 +350,9 @@ class ClientAgainstStubTest {
     static void assertService(CceServiceException e, int status, String code) {
         Exchange exchange = recorder.last().exchange();
         if (e.statusCode() != status || !code.equals(e.errorCode()) || e.isGatewayError()) {
-            throw exchange.failure("expected CceServiceException " + status + " " + code + ", got statusCode "
-                    + e.statusCode() + " errorCode " + e.errorCode() + " (gateway error: " + e.isGatewayError() + ")",
+            throw exchange.failure(
+                    "expected CceServiceException " + status + " " + code + ", got statusCode " + e.statusCode()
+                            + " errorCode " + e.errorCode() + " (gateway error: " + e.isGatewayError() + ")",
                     e);
         }
         if (e.requestId().isEmpty()) {
@@ -335,15 +363,22 @@ class ClientAgainstStubTest {
     static void assertViolation(CceServiceException e, String pointer, String rule) {
         List<Violation> violations = e.violations();
         if (violations.stream().noneMatch(v -> pointer.equals(v.getPointer()) && rule.equals(v.getRule()))) {
-            throw recorder.last().exchange().failure("expected violations() to have {pointer: " + pointer + ", rule: "
-                    + rule + "}; it has " + violations.stream().map(v -> v.getPointer() + " " + v.getRule())
-                    .collect(Collectors.joining(", ", "[", "]")), e);
+            throw recorder.last()
+                    .exchange()
+                    .failure(
+                            "expected violations() to have {pointer: " + pointer + ", rule: "
+                                    + rule + "}; it has "
+                                    + violations.stream()
+                                            .map(v -> v.getPointer() + " " + v.getRule())
+                                            .collect(Collectors.joining(", ", "[", "]")),
+                            e);
         }
     }
 
     static void assertError(Exchange exchange, int status, String code) {
         JsonNode body = exchange.response().json();
-        if (exchange.response().status() != status || body == null
+        if (exchange.response().status() != status
+                || body == null
                 || !code.equals(body.path("errorCode").asText())) {
             throw exchange.failure("expected " + status + " with errorCode " + code);
         }

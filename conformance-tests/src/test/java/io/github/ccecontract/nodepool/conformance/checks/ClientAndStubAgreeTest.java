@@ -12,7 +12,6 @@ import io.github.ccecontract.nodepool.conformance.support.Checks;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
 import io.github.ccecontract.nodepool.contract.CceJson;
 import io.github.ccecontract.nodepool.contract.cluster.Cluster;
-import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import io.github.ccecontract.nodepool.contract.model.NodePool;
 import io.github.ccecontract.nodepool.contract.model.Violation;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
@@ -59,7 +58,8 @@ class ClientAndStubAgreeTest {
     static void stop() {
         plain.close();
         stub.close();
-        assertTrue(NOT_REPRESENTABLE.get() < REJECTED.size() / 2,
+        assertTrue(
+                NOT_REPRESENTABLE.get() < REJECTED.size() / 2,
                 NOT_REPRESENTABLE + " of " + REJECTED.size() + " rejected cases cannot be held by the models");
     }
 
@@ -104,10 +104,14 @@ class ClientAndStubAgreeTest {
                 .endpoint(stub.baseUrl())
                 .projectId(TestStub.PROJECT)
                 .credentials(new TokenCredentials(TestStub.TOKEN));
-        return cluster == null ? builder.build() : builder.validateBeforeSend(true).cluster(cluster).build();
+        return cluster == null
+                ? builder.build()
+                : builder.validateBeforeSend(true).cluster(cluster).build();
     }
 
     private static List<String> describe(List<Violation> violations) {
-        return violations.stream().map(v -> v.getPointer() + " [" + v.getRule() + "] " + v.getMessage()).toList();
+        return violations.stream()
+                .map(v -> v.getPointer() + " [" + v.getRule() + "] " + v.getMessage())
+                .toList();
     }
 }

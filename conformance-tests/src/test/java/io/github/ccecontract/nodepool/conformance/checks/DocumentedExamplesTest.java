@@ -3,16 +3,16 @@ package io.github.ccecontract.nodepool.conformance.checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ccecontract.nodepool.contract.CceJson;
-import io.github.ccecontract.nodepool.contract.model.NodePool;
-import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
 import io.github.ccecontract.nodepool.conformance.support.Contract;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
 import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
+import io.github.ccecontract.nodepool.contract.CceJson;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.Direction;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.model.NodePool;
+import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -59,10 +59,9 @@ class DocumentedExamplesTest {
     @DisplayName("client models: every documented example reads and writes back to an equal JSON tree")
     Stream<DynamicTest> clientRoundTrip() {
         ObjectMapper mapper = CceJson.newObjectMapper();
-        return Stream.of(DocumentedExample.values()).map(example -> DynamicTest.dynamicTest(
-                example.fileName() + ": client round trip", () -> {
-                    Class<?> model = example.direction() == Direction.REQUEST ? NodePool.class
-                            : NodePoolResponse.class;
+        return Stream.of(DocumentedExample.values())
+                .map(example -> DynamicTest.dynamicTest(example.fileName() + ": client round trip", () -> {
+                    Class<?> model = example.direction() == Direction.REQUEST ? NodePool.class : NodePoolResponse.class;
                     JsonNode documented = Contract.example(example);
                     Object read = mapper.readValue(example.text(), model);
                     String written = mapper.writeValueAsString(read);
@@ -80,15 +79,18 @@ class DocumentedExamplesTest {
     @DisplayName("stub: each documented request gets 201 and the documented response (but uid and publicKey)")
     Stream<DynamicTest> stubAnswersTheDocumentedResponses() {
         return Stream.of(DocumentedExample.CCE_CLUSTER_REQUEST, DocumentedExample.CCE_TURBO_CLUSTER_REQUEST)
-                .map(request -> DynamicTest.dynamicTest(request.fileName() + ": 201 with the documented response",
-                        () -> {
+                .map(request ->
+                        DynamicTest.dynamicTest(request.fileName() + ": 201 with the documented response", () -> {
                             stub.stub().reset();
                             String cluster = request == DocumentedExample.CCE_TURBO_CLUSTER_REQUEST
-                                    ? TestStub.turboCluster() : TestStub.cceCluster();
-                            Exchange exchange = stub.post("documented example " + request.resourcePath() + " to "
-                                    + cluster, cluster, request.text());
-                            assertDocumentedResponse(exchange, DocumentedExample.of(Direction.RESPONSE,
-                                    request.exampleName()));
+                                    ? TestStub.turboCluster()
+                                    : TestStub.cceCluster();
+                            Exchange exchange = stub.post(
+                                    "documented example " + request.resourcePath() + " to " + cluster,
+                                    cluster,
+                                    request.text());
+                            assertDocumentedResponse(
+                                    exchange, DocumentedExample.of(Direction.RESPONSE, request.exampleName()));
                         }));
     }
 
@@ -107,8 +109,10 @@ class DocumentedExamplesTest {
             if (Json.at(expected, pointer).isMissingNode()) {
                 continue; // the documented response has none (the Turbo one has no publicKey): compared as is
             }
-            if (!Json.at(got, pointer).isTextual() || Json.at(got, pointer).asText().isEmpty()) {
-                throw exchange.failure("expected a non-empty string at " + pointer + " (the documented response has one)");
+            if (!Json.at(got, pointer).isTextual()
+                    || Json.at(got, pointer).asText().isEmpty()) {
+                throw exchange.failure(
+                        "expected a non-empty string at " + pointer + " (the documented response has one)");
             }
             ((ObjectNode) Json.at(expected, Json.parent(pointer))).remove(Json.lastToken(pointer));
             ((ObjectNode) Json.at(got, Json.parent(pointer))).remove(Json.lastToken(pointer));

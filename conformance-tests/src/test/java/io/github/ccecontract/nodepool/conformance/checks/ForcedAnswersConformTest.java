@@ -61,21 +61,26 @@ class ForcedAnswersConformTest {
         for (int status : ForcedResponses.statuses()) {
             for (String example : ForcedResponses.examples(status)) {
                 tests.add(DynamicTest.dynamicTest("Prefer: code=" + status + ", example=" + example, () -> {
-                    Map<String, String> headers = new LinkedHashMap<>(TestStub.withContentType(TestStub.tokenHeaders()));
-                    headers.put("Prefer", "code=" + status + ", example=" + example
-                            + (status == 429 ? ", retry-after=3" : ""));
-                    Exchange exchange = stub.send("prefer " + status + " " + example, "POST", TestStub.cceCluster(),
-                            headers, body());
+                    Map<String, String> headers =
+                            new LinkedHashMap<>(TestStub.withContentType(TestStub.tokenHeaders()));
+                    headers.put(
+                            "Prefer",
+                            "code=" + status + ", example=" + example + (status == 429 ? ", retry-after=3" : ""));
+                    Exchange exchange = stub.send(
+                            "prefer " + status + " " + example, "POST", TestStub.cceCluster(), headers, body());
                     expect(exchange, status, "prefer");
                     if (status == 429) {
-                        assertEquals("3", exchange.response().header("Retry-After").orElse(null));
+                        assertEquals(
+                                "3", exchange.response().header("Retry-After").orElse(null));
                     }
                 }));
                 tests.add(DynamicTest.dynamicTest("stub.faults(): status " + status + ", example " + example, () -> {
                     stub.stub().faults().clear();
                     Fault fault = Fault.status(status).example(example).once();
                     String id = stub.stub().faults().add(status == 429 ? fault.retryAfter(1) : fault);
-                    Exchange exchange = stub.post("fault " + status + " " + example, TestStub.cceCluster(),
+                    Exchange exchange = stub.post(
+                            "fault " + status + " " + example,
+                            TestStub.cceCluster(),
                             Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST));
                     expect(exchange, status, id);
                     stub.stub().faults().clear();
@@ -98,7 +103,8 @@ class ForcedAnswersConformTest {
     Stream<DynamicTest> forcibleStatusesAreTheDocumented() {
         return Stream.of(DynamicTest.dynamicTest("documented error statuses", () -> {
             Set<Integer> documented = new TreeSet<>();
-            Contract.at("/paths/" + Json.escape(NodePoolContract.PATH) + "/post/responses").fieldNames()
+            Contract.at("/paths/" + Json.escape(NodePoolContract.PATH) + "/post/responses")
+                    .fieldNames()
                     .forEachRemaining(s -> {
                         if (s.compareTo("400") >= 0) {
                             documented.add(Integer.parseInt(s));

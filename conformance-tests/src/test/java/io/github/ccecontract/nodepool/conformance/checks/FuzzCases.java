@@ -39,7 +39,11 @@ final class FuzzCases {
 
     /** What a case is. */
     enum Kind {
-        VALID, MUTATED, RANDOM_JSON, MALFORMED, WRONG_MEDIA_TYPE;
+        VALID,
+        MUTATED,
+        RANDOM_JSON,
+        MALFORMED,
+        WRONG_MEDIA_TYPE;
 
         /** Whether the stub must accept it (201). */
         boolean positive() {
@@ -48,8 +52,8 @@ final class FuzzCases {
     }
 
     /** One request of the fuzzer. */
-    record FuzzCase(Kind kind, String summary, String cluster, Map<String, String> headers, String body,
-            Mutation mutation) {
+    record FuzzCase(
+            Kind kind, String summary, String cluster, Map<String, String> headers, String body, Mutation mutation) {
         String describe() {
             return kind + ": " + summary + "\ncluster: " + cluster + "\nheaders: " + headers + "\nbody:\n"
                     + (body == null ? "(none)" : body.length() > 4000 ? body.substring(0, 4000) + "..." : body);
@@ -88,23 +92,34 @@ final class FuzzCases {
             case VALID -> validCase(random);
             case MUTATED -> {
                 Mutation m = mutator.mutate(valid.generate(random), random);
-                yield new FuzzCase(kind, m.summary(), TestStub.clusterId(m.cluster()), json(), Json.compact(m.request()), m);
+                yield new FuzzCase(
+                        kind, m.summary(), TestStub.clusterId(m.cluster()), json(), Json.compact(m.request()), m);
             }
             case RANDOM_JSON -> {
                 JsonNode value = randomJson(random, 0);
-                yield new FuzzCase(kind, "random JSON " + value.getNodeType(), cluster(random), json(),
-                        Json.compact(value), null);
+                yield new FuzzCase(
+                        kind, "random JSON " + value.getNodeType(), cluster(random), json(), Json.compact(value), null);
             }
             case MALFORMED -> malformed(random);
             case WRONG_MEDIA_TYPE -> {
-                String[] types = {"text/plain", "application/xml", "application/json; charset=ISO-8859-1",
-                        "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"};
+                String[] types = {
+                    "text/plain",
+                    "application/xml",
+                    "application/json; charset=ISO-8859-1",
+                    "application/x-www-form-urlencoded",
+                    "multipart/form-data; boundary=x"
+                };
                 String type = types[random.nextInt(types.length)];
                 NodePoolGenerator.ValidRequest r = valid.generate(random);
                 Map<String, String> headers = new LinkedHashMap<>(TestStub.tokenHeaders());
                 headers.put("Content-Type", type);
-                yield new FuzzCase(kind, "a valid request as " + type, TestStub.clusterId(r.cluster()), headers,
-                        Json.compact(r.body()), null);
+                yield new FuzzCase(
+                        kind,
+                        "a valid request as " + type,
+                        TestStub.clusterId(r.cluster()),
+                        headers,
+                        Json.compact(r.body()),
+                        null);
             }
         };
     }
@@ -134,8 +149,12 @@ final class FuzzCases {
         if (random.nextDouble() < 0.2) {
             // The same media type written otherwise (RFC 9110: type, subtype and parameter names are
             // case-insensitive; JSON is UTF-8).
-            String[] variants = {"application/json; charset=utf-8", "application/json;charset=UTF-8",
-                    "Application/JSON", "application/json ; charset=\"utf-8\""};
+            String[] variants = {
+                "application/json; charset=utf-8",
+                "application/json;charset=UTF-8",
+                "Application/JSON",
+                "application/json ; charset=\"utf-8\""
+            };
             String variant = variants[random.nextInt(variants.length)];
             headers = new LinkedHashMap<>(headers);
             headers.put("Content-Type", variant);
@@ -153,20 +172,31 @@ final class FuzzCases {
 
     private FuzzCase malformed(Random random) {
         String documented = Json.compact(valid.generate(random).body());
-        String[] names = {"truncated", "garbage", "empty", "trailing", "duplicate", "deep", "surrogate", "bignum",
-                "null", "bom-and-comment"};
+        String[] names = {
+            "truncated",
+            "garbage",
+            "empty",
+            "trailing",
+            "duplicate",
+            "deep",
+            "surrogate",
+            "bignum",
+            "null",
+            "bom-and-comment"
+        };
         String name = names[random.nextInt(names.length)];
         String body = switch (name) {
             case "truncated" -> documented.substring(0, 1 + random.nextInt(documented.length() - 1));
             case "garbage" -> garbage(random);
             case "empty" -> "";
             case "trailing" -> documented + " {}";
-            case "duplicate" -> documented.replaceFirst("\\{\"kind\":\"NodePool\"", "{\"kind\":\"NodePool\",\"kind\":\"NodePool\"");
+            case "duplicate" ->
+                documented.replaceFirst("\\{\"kind\":\"NodePool\"", "{\"kind\":\"NodePool\",\"kind\":\"NodePool\"");
             case "deep" -> "[".repeat(40) + "]".repeat(40);
-            case "surrogate" -> documented.replaceFirst("\"metadata\":\\{\"name\":\"[^\"]*\"",
-                    "\"metadata\":{\"name\":\"\\\\ud800\"");
-            case "bignum" -> documented.replaceFirst("\"initialNodeCount\":\\d+",
-                    "\"initialNodeCount\":1" + "0".repeat(400));
+            case "surrogate" ->
+                documented.replaceFirst("\"metadata\":\\{\"name\":\"[^\"]*\"", "\"metadata\":{\"name\":\"\\\\ud800\"");
+            case "bignum" ->
+                documented.replaceFirst("\"initialNodeCount\":\\d+", "\"initialNodeCount\":1" + "0".repeat(400));
             case "null" -> "null";
             default -> "/* comment */ " + documented;
         };
@@ -194,7 +224,8 @@ final class FuzzCases {
         return switch (kind) {
             case 0 -> NODES.nullNode();
             case 1 -> NODES.booleanNode(random.nextBoolean());
-            case 2 -> random.nextBoolean() ? NODES.numberNode(random.nextInt()) : NODES.numberNode(random.nextDouble() * 1e6);
+            case 2 ->
+                random.nextBoolean() ? NODES.numberNode(random.nextInt()) : NODES.numberNode(random.nextDouble() * 1e6);
             case 3 -> NODES.textNode(garbage(random));
             case 4 -> NODES.numberNode(random.nextLong());
             case 5 -> {

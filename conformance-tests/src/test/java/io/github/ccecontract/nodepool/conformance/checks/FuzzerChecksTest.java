@@ -58,8 +58,7 @@ class FuzzerChecksTest {
     static List<Sent> corpus;
 
     /** A fuzz case and what came back, with check 3's verdict. */
-    record Sent(PropertyRunner.Case<FuzzCase> c, TestStub.Checked checked, String replay) {
-    }
+    record Sent(PropertyRunner.Case<FuzzCase> c, TestStub.Checked checked, String replay) {}
 
     @BeforeAll
     static void start() {
@@ -82,16 +81,21 @@ class FuzzerChecksTest {
         if (f.kind().positive()) {
             stub.stub().reset(); // generated names may repeat
         }
-        return stub.sendChecked("fuzz " + c.name() + " " + f.kind() + ": " + f.summary(), "POST", f.cluster(),
-                f.headers(), f.body());
+        return stub.sendChecked(
+                "fuzz " + c.name() + " " + f.kind() + ": " + f.summary(), "POST", f.cluster(), f.headers(), f.body());
     }
 
     /** Sends the corpus once (the first of the four conformance checks to run does). */
     static synchronized List<Sent> corpus() {
         if (corpus == null) {
             List<Sent> sent = new ArrayList<>();
-            PropertyRunner.Settings settings = PropertyRunner.Settings.fromSystemProperties().withTries(TRIES);
-            PropertyRunner.run(settings, "fuzz corpus", CASES.any(), FuzzCase::describe,
+            PropertyRunner.Settings settings =
+                    PropertyRunner.Settings.fromSystemProperties().withTries(TRIES);
+            PropertyRunner.run(
+                    settings,
+                    "fuzz corpus",
+                    CASES.any(),
+                    FuzzCase::describe,
                     c -> sent.add(new Sent(c, sendChecked(c), settings.replay(c.index()) + " -Dtest=FuzzerChecksTest")),
                     null);
             corpus = List.copyOf(sent);
@@ -100,7 +104,8 @@ class FuzzerChecksTest {
     }
 
     /** Asserts a property of every exchange of the corpus; reports cases and failures to the summary. */
-    private static void assertCorpus(String check, TestReporter reporter, java.util.function.Function<Sent, String> fault) {
+    private static void assertCorpus(
+            String check, TestReporter reporter, java.util.function.Function<Sent, String> fault) {
         List<Sent> all = corpus();
         List<String> failures = new ArrayList<>();
         int failed = 0;
@@ -123,7 +128,9 @@ class FuzzerChecksTest {
     }
 
     private static String problemsOf(Sent s, Set<Aspect> aspects) {
-        List<Problem> problems = s.checked().problems().stream().filter(p -> aspects.contains(p.aspect())).toList();
+        List<Problem> problems = s.checked().problems().stream()
+                .filter(p -> aspects.contains(p.aspect()))
+                .toList();
         return problems.isEmpty() ? null : ResponseConformance.describe(problems);
     }
 
@@ -132,8 +139,10 @@ class FuzzerChecksTest {
     @Test
     @DisplayName("not_a_server_error: no fuzz case gets a 5xx")
     void notAServerError(TestReporter reporter) {
-        assertCorpus("not_a_server_error", reporter, s -> s.checked().exchange().response().status() >= 500
-                ? "a server error" : null);
+        assertCorpus(
+                "not_a_server_error",
+                reporter,
+                s -> s.checked().exchange().response().status() >= 500 ? "a server error" : null);
         if (stub.stub().internalErrors() != 0) {
             throw new AssertionError("the stub counts " + stub.stub().internalErrors() + " internal errors");
         }
@@ -154,7 +163,9 @@ class FuzzerChecksTest {
     @Test
     @DisplayName("response_schema_conformance: every body is valid against its status's schema (networknt)")
     void responseSchemaConformance(TestReporter reporter) {
-        assertCorpus("response_schema_conformance", reporter,
+        assertCorpus(
+                "response_schema_conformance",
+                reporter,
                 s -> problemsOf(s, EnumSet.of(Aspect.SCHEMA, Aspect.HEADER, Aspect.REQUEST)));
     }
 
@@ -163,33 +174,45 @@ class FuzzerChecksTest {
     @Test
     @DisplayName("negative_data_rejection: requests that break the document are rejected with a 4xx and a CCE error")
     void negativeDataRejection(TestReporter reporter) {
-        PropertyRunner.run(PropertyRunner.Settings.fromSystemProperties().withTries(TRIES),
-                "negative data is rejected", CASES.negative(), FuzzCase::describe, c -> {
+        PropertyRunner.run(
+                PropertyRunner.Settings.fromSystemProperties().withTries(TRIES),
+                "negative data is rejected",
+                CASES.negative(),
+                FuzzCase::describe,
+                c -> {
                     Exchange exchange = ResponseConformance.verify(send(c));
                     int status = exchange.response().status();
                     JsonNode body = exchange.response().json();
                     if (status < 400 || status >= 500) {
                         throw exchange.failure("expected a 4xx: " + c.value().kind() + " breaks the document");
                     }
-                    if (body == null || !CCE_CODE.matcher(body.path("errorCode").asText()).matches()) {
+                    if (body == null
+                            || !CCE_CODE.matcher(body.path("errorCode").asText())
+                                    .matches()) {
                         throw exchange.failure("expected a CCE error body");
                     }
                     if (c.value().mutation() != null && status != 400) {
                         throw exchange.failure("expected 400 for a request breaking the schema");
                     }
-                }, reporter);
+                },
+                reporter);
     }
 
     @Test
     @DisplayName("positive_data_acceptance: generated valid requests (some with unknown members) are accepted")
     void positiveDataAcceptance(TestReporter reporter) {
-        PropertyRunner.run(PropertyRunner.Settings.fromSystemProperties().withTries(TRIES),
-                "positive data is accepted", CASES.positive(), FuzzCase::describe, c -> {
+        PropertyRunner.run(
+                PropertyRunner.Settings.fromSystemProperties().withTries(TRIES),
+                "positive data is accepted",
+                CASES.positive(),
+                FuzzCase::describe,
+                c -> {
                     Exchange exchange = ResponseConformance.verify(send(c));
                     if (exchange.response().status() != 201) {
                         throw exchange.failure("expected 201: a valid request");
                     }
-                }, reporter);
+                },
+                reporter);
     }
 
     // ------------------------------------------------------------------------------ headers, methods, auth
@@ -198,17 +221,37 @@ class FuzzerChecksTest {
     @DisplayName("missing_required_header: no X-Auth-Token gives 401 CCE.01401001, no Content-Type 400 CCE.01400006")
     void missingRequiredHeader(TestReporter reporter) {
         int cases = 0;
-        for (DocumentedExample example : List.of(DocumentedExample.CCE_CLUSTER_REQUEST,
-                DocumentedExample.CCE_TURBO_CLUSTER_REQUEST)) {
-            String cluster = example == DocumentedExample.CCE_CLUSTER_REQUEST ? TestStub.cceCluster()
-                    : TestStub.turboCluster();
+        for (DocumentedExample example :
+                List.of(DocumentedExample.CCE_CLUSTER_REQUEST, DocumentedExample.CCE_TURBO_CLUSTER_REQUEST)) {
+            String cluster =
+                    example == DocumentedExample.CCE_CLUSTER_REQUEST ? TestStub.cceCluster() : TestStub.turboCluster();
             stub.stub().reset();
-            expectError(stub.send(example.fileName() + " without X-Auth-Token", "POST", cluster,
-                    Map.of("Content-Type", "application/json"), example.text()), 401, "CCE.01401001");
-            expectError(stub.send(example.fileName() + " without Content-Type", "POST", cluster,
-                    TestStub.tokenHeaders(), example.text()), 400, "CCE.01400006");
-            expectError(stub.send(example.fileName() + " with an empty X-Auth-Token", "POST", cluster,
-                    Map.of("Content-Type", "application/json", "X-Auth-Token", ""), example.text()), 401,
+            expectError(
+                    stub.send(
+                            example.fileName() + " without X-Auth-Token",
+                            "POST",
+                            cluster,
+                            Map.of("Content-Type", "application/json"),
+                            example.text()),
+                    401,
+                    "CCE.01401001");
+            expectError(
+                    stub.send(
+                            example.fileName() + " without Content-Type",
+                            "POST",
+                            cluster,
+                            TestStub.tokenHeaders(),
+                            example.text()),
+                    400,
+                    "CCE.01400006");
+            expectError(
+                    stub.send(
+                            example.fileName() + " with an empty X-Auth-Token",
+                            "POST",
+                            cluster,
+                            Map.of("Content-Type", "application/json", "X-Auth-Token", ""),
+                            example.text()),
+                    401,
                     "CCE.01401001");
             cases += 3;
             if (!stub.stub().nodePools().isEmpty()) {
@@ -225,7 +268,10 @@ class FuzzerChecksTest {
         int cases = 0;
         for (String method : List.of("GET", "PUT", "DELETE", "PATCH")) {
             boolean withBody = !method.equals("GET") && !method.equals("DELETE");
-            Exchange exchange = stub.send(method + " on the operation's path", method, TestStub.cceCluster(),
+            Exchange exchange = stub.send(
+                    method + " on the operation's path",
+                    method,
+                    TestStub.cceCluster(),
                     withBody ? TestStub.withContentType(TestStub.tokenHeaders()) : TestStub.tokenHeaders(),
                     withBody ? DocumentedExample.CCE_CLUSTER_REQUEST.text() : null);
             if (exchange.response().status() != 405) {
@@ -236,7 +282,8 @@ class FuzzerChecksTest {
                 throw exchange.failure("expected Allow: POST");
             }
             JsonNode body = exchange.response().json();
-            if (body == null || !CCE_CODE.matcher(body.path("errorCode").asText()).matches()) {
+            if (body == null
+                    || !CCE_CODE.matcher(body.path("errorCode").asText()).matches()) {
                 throw exchange.failure("expected a CCE error body");
             }
             cases++;
@@ -252,37 +299,62 @@ class FuzzerChecksTest {
         URI uri = stub.uri(cluster);
         Instant now = Instant.now();
         Map<String, Map<String, String>> refused = new LinkedHashMap<>();
-        refused.put("a token the stub does not accept (tokens are configured)",
+        refused.put(
+                "a token the stub does not accept (tokens are configured)",
                 TestStub.withContentType(Map.of("X-Auth-Token", "not-" + TestStub.TOKEN)));
-        Map<String, String> badSignature = new LinkedHashMap<>(TestStub.signedHeaders("POST", uri, body,
-                TestStub.ACCESS_KEY, TestStub.SECRET_KEY, now));
+        Map<String, String> badSignature = new LinkedHashMap<>(
+                TestStub.signedHeaders("POST", uri, body, TestStub.ACCESS_KEY, TestStub.SECRET_KEY, now));
         badSignature.put("Authorization", flipLastHexDigit(badSignature.get("Authorization")));
         refused.put("a signature with its last digit changed", badSignature);
-        refused.put("a signature by an unknown access key", TestStub.signedHeaders("POST", uri, body,
-                "UNKNOWN" + TestStub.ACCESS_KEY, TestStub.SECRET_KEY, now));
-        refused.put("a signature by the wrong secret key", TestStub.signedHeaders("POST", uri, body,
-                TestStub.ACCESS_KEY, "wrong-" + TestStub.SECRET_KEY, now));
-        refused.put("X-Sdk-Date 20 minutes in the past, correctly signed", TestStub.signedHeaders("POST", uri, body,
-                TestStub.ACCESS_KEY, TestStub.SECRET_KEY, now.minus(Duration.ofMinutes(20))));
-        refused.put("X-Sdk-Date 20 minutes in the future, correctly signed", TestStub.signedHeaders("POST", uri,
-                body, TestStub.ACCESS_KEY, TestStub.SECRET_KEY, now.plus(Duration.ofMinutes(20))));
-        Map<String, String> tamperedBody = TestStub.signedHeaders("POST", uri, body, TestStub.ACCESS_KEY,
-                TestStub.SECRET_KEY, now);
+        refused.put(
+                "a signature by an unknown access key",
+                TestStub.signedHeaders("POST", uri, body, "UNKNOWN" + TestStub.ACCESS_KEY, TestStub.SECRET_KEY, now));
+        refused.put(
+                "a signature by the wrong secret key",
+                TestStub.signedHeaders("POST", uri, body, TestStub.ACCESS_KEY, "wrong-" + TestStub.SECRET_KEY, now));
+        refused.put(
+                "X-Sdk-Date 20 minutes in the past, correctly signed",
+                TestStub.signedHeaders(
+                        "POST",
+                        uri,
+                        body,
+                        TestStub.ACCESS_KEY,
+                        TestStub.SECRET_KEY,
+                        now.minus(Duration.ofMinutes(20))));
+        refused.put(
+                "X-Sdk-Date 20 minutes in the future, correctly signed",
+                TestStub.signedHeaders(
+                        "POST", uri, body, TestStub.ACCESS_KEY, TestStub.SECRET_KEY, now.plus(Duration.ofMinutes(20))));
+        Map<String, String> tamperedBody =
+                TestStub.signedHeaders("POST", uri, body, TestStub.ACCESS_KEY, TestStub.SECRET_KEY, now);
         stub.stub().reset();
         int cases = 0;
         for (Map.Entry<String, Map<String, String>> e : refused.entrySet()) {
-            expectError(stub.send("cce-cluster-request with " + e.getKey(), "POST", cluster, e.getValue(), body), 401,
+            expectError(
+                    stub.send("cce-cluster-request with " + e.getKey(), "POST", cluster, e.getValue(), body),
+                    401,
                     "CCE.01401001");
             cases++;
         }
-        expectError(stub.send("cce-cluster-request signed, then the body changed (name)", "POST", cluster,
-                tamperedBody, body.replace("wyr-17-nodepool-53042", "wyr-17-nodepool-53043")), 401, "CCE.01401001");
+        expectError(
+                stub.send(
+                        "cce-cluster-request signed, then the body changed (name)",
+                        "POST",
+                        cluster,
+                        tamperedBody,
+                        body.replace("wyr-17-nodepool-53042", "wyr-17-nodepool-53043")),
+                401,
+                "CCE.01401001");
         cases++;
         if (!stub.stub().nodePools().isEmpty()) {
-            throw new AssertionError("requests with bad credentials created node pools: " + stub.stub().nodePools());
+            throw new AssertionError("requests with bad credentials created node pools: "
+                    + stub.stub().nodePools());
         }
         // The control: the same request correctly signed now is accepted, so the 401s are about the credentials.
-        Exchange signed = stub.send("cce-cluster-request correctly signed now (control)", "POST", cluster,
+        Exchange signed = stub.send(
+                "cce-cluster-request correctly signed now (control)",
+                "POST",
+                cluster,
                 TestStub.signedHeaders("POST", uri, body, TestStub.ACCESS_KEY, TestStub.SECRET_KEY, Instant.now()),
                 body);
         if (signed.response().status() != 201) {
@@ -299,7 +371,9 @@ class FuzzerChecksTest {
 
     private static void expectError(Exchange exchange, int status, String code) {
         JsonNode body = exchange.response().json();
-        if (exchange.response().status() != status || body == null || !code.equals(body.path("errorCode").asText())) {
+        if (exchange.response().status() != status
+                || body == null
+                || !code.equals(body.path("errorCode").asText())) {
             throw exchange.failure("expected " + status + " " + code);
         }
     }

@@ -42,6 +42,7 @@ class GeneratedTrafficTest {
     static TestStub stub;
     /** Names created per cluster since the last reset. */
     static final Map<String, Set<String>> CREATED = new HashMap<>();
+
     static int stored;
 
     @BeforeAll
@@ -67,48 +68,67 @@ class GeneratedTrafficTest {
     }
 
     @Test
-    @DisplayName("generated valid requests: 201 and a conforming answer (409 if the generated name is taken), never 5xx")
+    @DisplayName(
+            "generated valid requests: 201 and a conforming answer (409 if the generated name is taken), never 5xx")
     void validRequestsAreAccepted(TestReporter reporter) {
         reset();
         NodePoolGenerator generator = new NodePoolGenerator();
         int[] conflicts = {0};
-        PropertyRunner.run("generated valid requests are accepted", generator, NodePoolGenerator.ValidRequest::describe,
+        PropertyRunner.run(
+                "generated valid requests are accepted",
+                generator,
+                NodePoolGenerator.ValidRequest::describe,
                 c -> {
                     if (stored >= stub.maxNodePools()) {
                         reset();
                     }
                     String cluster = TestStub.clusterId(c.value().cluster());
                     String name = c.value().body().path("metadata").path("name").asText();
-                    boolean taken = CREATED.computeIfAbsent(cluster, k -> new HashSet<>()).contains(name);
+                    boolean taken = CREATED.computeIfAbsent(cluster, k -> new HashSet<>())
+                            .contains(name);
                     if (taken) {
                         // The generated name exists in this cluster: the stub must refuse it (409); then the case is
                         // sent again to an empty stub, where it must be accepted like any other.
                         conflicts[0]++;
-                        Exchange conflict = stub.post(c.name() + " to " + cluster + ", name " + name + " taken",
-                                cluster, c.value().body());
-                        if (conflict.response().status() != 409 || !"CCE.01409001".equals(
-                                conflict.response().json().path("errorCode").asText())) {
+                        Exchange conflict = stub.post(
+                                c.name() + " to " + cluster + ", name " + name + " taken",
+                                cluster,
+                                c.value().body());
+                        if (conflict.response().status() != 409
+                                || !"CCE.01409001"
+                                        .equals(conflict.response()
+                                                .json()
+                                                .path("errorCode")
+                                                .asText())) {
                             throw conflict.failure("expected 409 CCE.01409001: the name " + name
                                     + " was created in this cluster before");
                         }
                         reset();
                         CREATED.put(cluster, new HashSet<>());
                     }
-                    Exchange exchange = stub.post(c.name() + " to " + cluster + " (" + c.value().cluster() + ")",
-                            cluster, c.value().body());
+                    Exchange exchange = stub.post(
+                            c.name() + " to " + cluster + " (" + c.value().cluster() + ")",
+                            cluster,
+                            c.value().body());
                     int status = exchange.response().status();
                     if (status >= 500) {
                         throw exchange.failure("a server error (never expected)");
                     }
                     if (status != 201) {
-                        throw exchange.failure("expected 201: a valid request for " + c.value().cluster());
+                        throw exchange.failure(
+                                "expected 201: a valid request for " + c.value().cluster());
                     }
-                    if (!name.equals(exchange.response().json().path("metadata").path("name").asText())) {
+                    if (!name.equals(exchange.response()
+                            .json()
+                            .path("metadata")
+                            .path("name")
+                            .asText())) {
                         throw exchange.failure("expected the answer to name the pool " + name);
                     }
                     CREATED.get(cluster).add(name);
                     stored++;
-                }, reporter);
+                },
+                reporter);
         reporter.publishEntry("conformance.nameConflicts", Integer.toString(conflicts[0]));
     }
 
@@ -117,12 +137,15 @@ class GeneratedTrafficTest {
     void mutationsAreRejected(TestReporter reporter) {
         reset();
         Mutator mutator = new Mutator();
-        PropertyRunner.run("mutated requests are rejected", mutator.of(new NodePoolGenerator()), Mutation::describe,
+        PropertyRunner.run(
+                "mutated requests are rejected",
+                mutator.of(new NodePoolGenerator()),
+                Mutation::describe,
                 c -> {
                     Mutation mutation = c.value();
                     String cluster = TestStub.clusterId(mutation.cluster());
-                    Exchange exchange = stub.post(c.name() + " " + mutation.summary() + " to " + cluster, cluster,
-                            mutation.request());
+                    Exchange exchange = stub.post(
+                            c.name() + " " + mutation.summary() + " to " + cluster, cluster, mutation.request());
                     int status = exchange.response().status();
                     if (status >= 500) {
                         throw exchange.failure("a server error (never expected)");
@@ -132,7 +155,9 @@ class GeneratedTrafficTest {
                                 + mutation.pointer());
                     }
                     JsonNode body = exchange.response().json();
-                    if (body == null || !CCE_CODE.matcher(body.path("errorCode").asText()).matches()) {
+                    if (body == null
+                            || !CCE_CODE.matcher(body.path("errorCode").asText())
+                                    .matches()) {
                         throw exchange.failure("expected a CCE error body (errorCode ^CCE\\.\\d{8}$)");
                     }
                     boolean named = false;
@@ -149,6 +174,7 @@ class GeneratedTrafficTest {
                     if (stored > 0 || !stub.stub().nodePools().isEmpty()) {
                         throw exchange.failure("a rejected request created a node pool");
                     }
-                }, reporter);
+                },
+                reporter);
     }
 }

@@ -48,29 +48,39 @@ class OddStringsTrafficTest {
     @Test
     @DisplayName("valid requests with odd strings (white space, control, astral, longest): 201, never 5xx")
     void oddButValidRequestsAreAccepted(TestReporter reporter) {
-        NodePoolGenerator generator = new NodePoolGenerator(SchemaGenerator.Settings.withOddStrings(),
-                Integer.getInteger("conformance.maxNodes", 50));
-        PropertyRunner.run("valid requests with odd strings are accepted", generator,
-                NodePoolGenerator.ValidRequest::describe, c -> {
-                    List<Error> errors = Contract.validate(Contract.REQUEST_SCHEMA, c.value().body());
+        NodePoolGenerator generator = new NodePoolGenerator(
+                SchemaGenerator.Settings.withOddStrings(), Integer.getInteger("conformance.maxNodes", 50));
+        PropertyRunner.run(
+                "valid requests with odd strings are accepted",
+                generator,
+                NodePoolGenerator.ValidRequest::describe,
+                c -> {
+                    List<Error> errors =
+                            Contract.validate(Contract.REQUEST_SCHEMA, c.value().body());
                     if (!errors.isEmpty()) {
                         throw new AssertionError("the odd-string generator made an invalid request:\n"
                                 + Contract.describe(errors) + "\n" + c.value().body());
                     }
-                    List<RuleOracle.Violation> broken = RuleOracle.check(c.value().body(), c.value().cluster());
+                    List<RuleOracle.Violation> broken =
+                            RuleOracle.check(c.value().body(), c.value().cluster());
                     if (!broken.isEmpty()) {
                         throw new AssertionError("the odd-string generator broke rules: " + broken);
                     }
                     stub.stub().reset(); // one pool at a time: names never clash
                     String cluster = TestStub.clusterId(c.value().cluster());
-                    Exchange exchange = stub.post(c.name() + " (odd strings) to " + cluster, cluster, c.value().body());
+                    Exchange exchange = stub.post(
+                            c.name() + " (odd strings) to " + cluster,
+                            cluster,
+                            c.value().body());
                     int status = exchange.response().status();
                     if (status >= 500) {
                         throw exchange.failure("a server error for a schema-valid body (never expected)");
                     }
                     if (status != 201) {
-                        throw exchange.failure("expected 201: a valid request for " + c.value().cluster());
+                        throw exchange.failure(
+                                "expected 201: a valid request for " + c.value().cluster());
                     }
-                }, reporter);
+                },
+                reporter);
     }
 }

@@ -3,13 +3,9 @@ package io.github.ccecontract.nodepool.conformance.checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ccecontract.nodepool.client.CceException;
-import io.github.ccecontract.nodepool.contract.CceJson;
 import io.github.ccecontract.nodepool.client.CceNodePoolClient;
 import io.github.ccecontract.nodepool.client.CceServiceException;
 import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
-import io.github.ccecontract.nodepool.contract.model.NodePool;
-import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
-import io.github.ccecontract.nodepool.contract.model.Violation;
 import io.github.ccecontract.nodepool.conformance.generate.NodePoolGenerator;
 import io.github.ccecontract.nodepool.conformance.generate.PropertyRunner;
 import io.github.ccecontract.nodepool.conformance.prism.PrismProcess;
@@ -20,9 +16,13 @@ import io.github.ccecontract.nodepool.conformance.support.Exchange;
 import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.conformance.support.RecordingInterceptor;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
+import io.github.ccecontract.nodepool.contract.CceJson;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.Direction;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.model.NodePool;
+import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
+import io.github.ccecontract.nodepool.contract.model.Violation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,6 +66,7 @@ class PrismMockPeerTest {
 
     @TempDir
     static Path tmp;
+
     static PrismProcess prism;
     static RecordingInterceptor recorder;
     static CceNodePoolClient client;
@@ -74,8 +75,9 @@ class PrismMockPeerTest {
     static void start() {
         prism = PrismProcess.mock(Contract.extractBundledDocument(tmp, false));
         recorder = RecordingInterceptor.recordingOnly();
-        client = TestStub.clientOf(prism.baseUri().toString(), new TokenCredentials(TestStub.TOKEN),
-                recorder.httpClient()).build();
+        client = TestStub.clientOf(
+                        prism.baseUri().toString(), new TokenCredentials(TestStub.TOKEN), recorder.httpClient())
+                .build();
     }
 
     @AfterAll
@@ -101,8 +103,10 @@ class PrismMockPeerTest {
             return call.get();
         } catch (CceException e) {
             Exchange last = recorder.last().exchange();
-            throw last.failure("expected the client to read a 201 from Prism's mock; Prism says: "
-                    + (last.response() == null ? "nothing" : PrismViolations.of(last.response())), e);
+            throw last.failure(
+                    "expected the client to read a 201 from Prism's mock; Prism says: "
+                            + (last.response() == null ? "nothing" : PrismViolations.of(last.response())),
+                    e);
         }
     }
 
@@ -123,8 +127,10 @@ class PrismMockPeerTest {
         return Stream.of(DocumentedExample.CCE_CLUSTER_REQUEST, DocumentedExample.CCE_TURBO_CLUSTER_REQUEST)
                 .map(request -> DynamicTest.dynamicTest(request.fileName(), () -> {
                     recorder.begin("documented example " + request.resourcePath() + ", Prefer: example="
-                            + request.exampleName()).rewrite(r -> r.newBuilder()
-                                    .header("Prefer", "example=" + request.exampleName()).build());
+                                    + request.exampleName())
+                            .rewrite(r -> r.newBuilder()
+                                    .header("Prefer", "example=" + request.exampleName())
+                                    .build());
                     NodePool pool = model(Contract.example(request));
                     NodePoolResponse created = expectSuccess(() -> client.createNodePool("c-4567", pool));
                     Exchange exchange = recorder.last().exchange();
@@ -145,13 +151,16 @@ class PrismMockPeerTest {
     @Test
     @DisplayName("generated valid requests sent by the client: Prism accepts them, the client reads the 201")
     void generatedRequests(TestReporter reporter) {
-        PropertyRunner.run(PropertyRunner.Settings.fromSystemProperties().withTries(SAMPLE),
-                "the client's generated requests through Prism's mock", new NodePoolGenerator(),
-                NodePoolGenerator.ValidRequest::describe, c -> {
+        PropertyRunner.run(
+                PropertyRunner.Settings.fromSystemProperties().withTries(SAMPLE),
+                "the client's generated requests through Prism's mock",
+                new NodePoolGenerator(),
+                NodePoolGenerator.ValidRequest::describe,
+                c -> {
                     recorder.begin(c.name());
                     NodePool pool = model(c.value().body());
-                    NodePoolResponse created = expectSuccess(() -> client.createNodePool(
-                            TestStub.clusterId(c.value().cluster()), pool));
+                    NodePoolResponse created = expectSuccess(() ->
+                            client.createNodePool(TestStub.clusterId(c.value().cluster()), pool));
                     Exchange exchange = recorder.last().exchange();
                     if (!PrismViolations.isClean(exchange.response())) {
                         throw exchange.failure("Prism reports violations of the client's request: "
@@ -160,7 +169,8 @@ class PrismMockPeerTest {
                     if (created.getMetadata() == null || created.getMetadata().getName() == null) {
                         throw exchange.failure("the client read no metadata.name");
                     }
-                }, reporter);
+                },
+                reporter);
     }
 
     /** One documented error example: status, example name (null if the response has a single example), value. */
@@ -173,7 +183,7 @@ class PrismMockPeerTest {
     static List<ErrorExample> errorExamples() {
         List<ErrorExample> out = new ArrayList<>();
         JsonNode responses = Contract.at("/paths/" + Json.escape(NodePoolContract.PATH) + "/post/responses");
-        for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             if (entry.getKey().startsWith("2")) {
                 continue;
@@ -182,8 +192,12 @@ class PrismMockPeerTest {
             if (media.has("example")) {
                 out.add(new ErrorExample(entry.getKey(), null, media.get("example")));
             }
-            media.path("examples").fields().forEachRemaining(e -> out.add(new ErrorExample(entry.getKey(), e.getKey(),
-                    Contract.deref(e.getValue()).path("value"))));
+            media.path("examples")
+                    .fields()
+                    .forEachRemaining(e -> out.add(new ErrorExample(
+                            entry.getKey(),
+                            e.getKey(),
+                            Contract.deref(e.getValue()).path("value"))));
         }
         return out;
     }
@@ -196,13 +210,16 @@ class PrismMockPeerTest {
         if (examples.isEmpty()) {
             throw new AssertionError("the document has no error examples");
         }
-        return examples.stream().map(example -> DynamicTest.dynamicTest(example.status() + " "
-                + (example.name() == null ? "example" : example.name()), () -> {
-                    recorder.begin("cce-cluster-request, Prefer: " + example.prefer())
-                            .rewrite(r -> r.newBuilder().header("Prefer", example.prefer()).build());
-                    CceServiceException e = expectServiceException(() -> client.createNodePool("c-4567", pool));
-                    assertCarries(e, Integer.parseInt(example.status()), example.value());
-                }));
+        return examples.stream()
+                .map(example -> DynamicTest.dynamicTest(
+                        example.status() + " " + (example.name() == null ? "example" : example.name()), () -> {
+                            recorder.begin("cce-cluster-request, Prefer: " + example.prefer())
+                                    .rewrite(r -> r.newBuilder()
+                                            .header("Prefer", example.prefer())
+                                            .build());
+                            CceServiceException e = expectServiceException(() -> client.createNodePool("c-4567", pool));
+                            assertCarries(e, Integer.parseInt(example.status()), example.value());
+                        }));
     }
 
     @Test
@@ -212,8 +229,11 @@ class PrismMockPeerTest {
         recorder.begin("cce-cluster-request, X-Auth-Token removed on the wire")
                 .rewrite(r -> r.newBuilder().removeHeader("X-Auth-Token").build());
         CceServiceException e = expectServiceException(() -> client.createNodePool("c-4567", pool));
-        JsonNode first = Contract.deref(Contract.at("/components/responses/Unauthorized")).at(
-                "/content/application~1json/examples").elements().next().path("value");
+        JsonNode first = Contract.deref(Contract.at("/components/responses/Unauthorized"))
+                .at("/content/application~1json/examples")
+                .elements()
+                .next()
+                .path("value");
         assertCarries(e, 401, first);
         if (!"CCE.01401001".equals(e.errorCode())) {
             throw recorder.last().exchange().failure("expected CCE.01401001", e);
@@ -221,14 +241,17 @@ class PrismMockPeerTest {
     }
 
     @Test
-    @DisplayName("an invalid request (name Not_Valid): Prism's 400, the client's CceServiceException with the violations")
+    @DisplayName(
+            "an invalid request (name Not_Valid): Prism's 400, the client's CceServiceException with the violations")
     void invalidRequest() throws IOException {
         NodePool pool = model(Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST));
         pool.getMetadata().setName("Not_Valid");
         recorder.begin("cce-cluster-request with name Not_Valid");
         CceServiceException e = expectServiceException(() -> client.createNodePool("c-4567", pool));
         JsonNode documented = Contract.at("/components/responses/BadRequest/content/application~1json/examples")
-                .elements().next().path("value");
+                .elements()
+                .next()
+                .path("value");
         assertCarries(e, 400, documented);
     }
 
@@ -239,7 +262,8 @@ class PrismMockPeerTest {
         String gatewayCode = example.path("error_code").asText(null);
         String expectedCode = cceCode != null ? cceCode : gatewayCode;
         String expectedMessage = cceCode != null || example.has("errorMessage")
-                ? example.path("errorMessage").asText(null) : example.path("error_msg").asText(null);
+                ? example.path("errorMessage").asText(null)
+                : example.path("error_msg").asText(null);
         List<String> problems = new ArrayList<>();
         if (e.statusCode() != status) {
             problems.add("statusCode() " + e.statusCode() + ", expected " + status);
@@ -254,8 +278,9 @@ class PrismMockPeerTest {
             problems.add("isGatewayError() " + e.isGatewayError());
         }
         List<String> expectedViolations = new ArrayList<>();
-        example.path("violations").forEach(v -> expectedViolations.add(v.path("pointer").asText() + " "
-                + v.path("rule").asText() + " " + v.path("message").asText()));
+        example.path("violations")
+                .forEach(v -> expectedViolations.add(v.path("pointer").asText() + " "
+                        + v.path("rule").asText() + " " + v.path("message").asText()));
         List<String> violations = new ArrayList<>();
         for (Violation v : e.violations()) {
             violations.add(v.getPointer() + " " + v.getRule() + " " + v.getMessage());
@@ -264,8 +289,10 @@ class PrismMockPeerTest {
             problems.add("violations() " + violations + ", expected " + expectedViolations);
         }
         if (!problems.isEmpty()) {
-            throw exchange.failure("the client's CceServiceException does not carry the documented answer: "
-                    + String.join("; ", problems), e);
+            throw exchange.failure(
+                    "the client's CceServiceException does not carry the documented answer: "
+                            + String.join("; ", problems),
+                    e);
         }
     }
 }

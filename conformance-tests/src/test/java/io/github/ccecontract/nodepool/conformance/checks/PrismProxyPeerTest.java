@@ -1,9 +1,6 @@
 package io.github.ccecontract.nodepool.conformance.checks;
 
-import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
-import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
 import io.github.ccecontract.nodepool.conformance.generate.NodePoolGenerator;
 import io.github.ccecontract.nodepool.conformance.generate.PropertyRunner;
 import io.github.ccecontract.nodepool.conformance.prism.PrismProcess;
@@ -17,6 +14,9 @@ import io.github.ccecontract.nodepool.conformance.support.ResponseConformance;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.Direction;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -51,6 +51,7 @@ class PrismProxyPeerTest {
 
     @TempDir
     static Path tmp;
+
     static TestStub stub;
     static PrismProcess prism;
 
@@ -60,7 +61,8 @@ class PrismProxyPeerTest {
         ConstraintCases.load().cases().forEach(c -> clusters.add(c.cluster()));
         stub = TestStub.start(clusters);
         // Prism rejects the SDK-HMAC-SHA256 scheme it does not know: it gets the document with that scheme as a header.
-        prism = PrismProcess.proxy(Contract.extractBundledDocumentForPrism(tmp), stub.stub().baseUri(), true);
+        prism = PrismProcess.proxy(
+                Contract.extractBundledDocumentForPrism(tmp), stub.stub().baseUri(), true);
     }
 
     @AfterAll
@@ -74,16 +76,20 @@ class PrismProxyPeerTest {
     }
 
     /** Sends through Prism; fails unless Prism is silent and the status is the expected one. */
-    static Exchange throughPrism(String caseName, String cluster, Map<String, String> headers, String body,
-            int expectedStatus) {
-        Exchange exchange = HttpExchanges.post(caseName + " (through Prism's proxy)",
-                TestStub.operationUri(prism.baseUri().toString(), cluster), headers, body);
+    static Exchange throughPrism(
+            String caseName, String cluster, Map<String, String> headers, String body, int expectedStatus) {
+        Exchange exchange = HttpExchanges.post(
+                caseName + " (through Prism's proxy)",
+                TestStub.operationUri(prism.baseUri().toString(), cluster),
+                headers,
+                body);
         List<PrismViolations.Violation> violations = PrismViolations.of(exchange.response());
         if (!PrismViolations.isClean(exchange.response())) {
             String kind = PrismViolations.prismErrorKind(exchange.response());
             throw exchange.failure("Prism reports " + (kind.isEmpty() ? "" : "(its own answer #" + kind + ") ")
                     + violations.size() + " violation(s) of the document:\n  "
-                    + String.join("\n  ", violations.stream().map(Object::toString).toList()));
+                    + String.join(
+                            "\n  ", violations.stream().map(Object::toString).toList()));
         }
         if (exchange.response().status() != expectedStatus) {
             throw exchange.failure("expected " + expectedStatus + " from the stub through Prism");
@@ -97,12 +103,17 @@ class PrismProxyPeerTest {
         return Stream.of(DocumentedExample.CCE_CLUSTER_REQUEST, DocumentedExample.CCE_TURBO_CLUSTER_REQUEST)
                 .map(request -> DynamicTest.dynamicTest(request.fileName(), () -> {
                     stub.stub().reset();
-                    String cluster = request == DocumentedExample.CCE_TURBO_CLUSTER_REQUEST ? TestStub.turboCluster()
+                    String cluster = request == DocumentedExample.CCE_TURBO_CLUSTER_REQUEST
+                            ? TestStub.turboCluster()
                             : TestStub.cceCluster();
-                    Exchange exchange = throughPrism("documented example " + request.resourcePath() + " to "
-                            + cluster, cluster, TestStub.tokenHeaders(), request.text(), 201);
-                    DocumentedExamplesTest.assertDocumentedResponse(exchange,
-                            DocumentedExample.of(Direction.RESPONSE, request.exampleName()));
+                    Exchange exchange = throughPrism(
+                            "documented example " + request.resourcePath() + " to " + cluster,
+                            cluster,
+                            TestStub.tokenHeaders(),
+                            request.text(),
+                            201);
+                    DocumentedExamplesTest.assertDocumentedResponse(
+                            exchange, DocumentedExample.of(Direction.RESPONSE, request.exampleName()));
                 }));
     }
 
@@ -117,22 +128,39 @@ class PrismProxyPeerTest {
     void akSkSignedRequest() {
         stub.stub().reset();
         String body = Json.compact(Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST));
-        throughPrism("cce-cluster-request (compact) signed with SDK-HMAC-SHA256", TestStub.cceCluster(),
-                TestStub.signedHeaders("POST", stub.uri(TestStub.cceCluster()), body, TestStub.ACCESS_KEY,
-                        TestStub.SECRET_KEY, Instant.now()), body, 201);
+        throughPrism(
+                "cce-cluster-request (compact) signed with SDK-HMAC-SHA256",
+                TestStub.cceCluster(),
+                TestStub.signedHeaders(
+                        "POST",
+                        stub.uri(TestStub.cceCluster()),
+                        body,
+                        TestStub.ACCESS_KEY,
+                        TestStub.SECRET_KEY,
+                        Instant.now()),
+                body,
+                201);
     }
 
     @Test
     @DisplayName("generated valid requests: 201, Prism silent")
     void generatedRequests(TestReporter reporter) {
-        PropertyRunner.run(PropertyRunner.Settings.fromSystemProperties().withTries(SAMPLE),
-                "generated requests through Prism's proxy", new NodePoolGenerator(),
-                NodePoolGenerator.ValidRequest::describe, c -> {
+        PropertyRunner.run(
+                PropertyRunner.Settings.fromSystemProperties().withTries(SAMPLE),
+                "generated requests through Prism's proxy",
+                new NodePoolGenerator(),
+                NodePoolGenerator.ValidRequest::describe,
+                c -> {
                     stub.stub().reset(); // generated names may repeat
                     String cluster = TestStub.clusterId(c.value().cluster());
-                    throughPrism(c.name() + " to " + cluster, cluster, TestStub.tokenHeaders(),
-                            Json.compact(c.value().body()), 201);
-                }, reporter);
+                    throughPrism(
+                            c.name() + " to " + cluster,
+                            cluster,
+                            TestStub.tokenHeaders(),
+                            Json.compact(c.value().body()),
+                            201);
+                },
+                reporter);
     }
 
     /**
@@ -145,30 +173,43 @@ class PrismProxyPeerTest {
     @DisplayName("the stub's refusals by rules (rejected rule cases of the catalogue): 400, Prism silent; or Prism's"
             + " own refusal where the schema states the rule")
     Stream<DynamicTest> ruleRefusals() {
-        List<Case> rejected = ConstraintCases.load().cases().filter(c -> c.isRule() && !c.accepted()).toList();
+        List<Case> rejected = ConstraintCases.load()
+                .cases()
+                .filter(c -> c.isRule() && !c.accepted())
+                .toList();
         java.util.Set<String> statedBySchema = new java.util.HashSet<>();
         Contract.document().path("x-cce-rules").forEach(rule -> {
             if (!rule.path("schemaKeywords").isEmpty()) {
                 statedBySchema.add(rule.path("id").asText());
             }
         });
-        return rejected.stream().map(c -> DynamicTest.dynamicTest(c.label(), () -> {
-            stub.stub().reset();
-            String name = "catalogue case " + c.label() + " (" + c.cluster() + ")";
-            if (!statedBySchema.contains(c.entryId())) {
-                throughPrism(name, TestStub.clusterId(c.cluster()), TestStub.tokenHeaders(), Json.compact(c.request()), 400);
-                return;
-            }
-            Exchange exchange = HttpExchanges.post(name + " (through Prism's proxy)",
-                    TestStub.operationUri(prism.baseUri().toString(), TestStub.clusterId(c.cluster())), TestStub.tokenHeaders(),
-                    Json.compact(c.request()));
-            List<PrismViolations.Violation> violations = PrismViolations.of(exchange.response());
-            if (!"UNPROCESSABLE_ENTITY".equals(PrismViolations.prismErrorKind(exchange.response()))
-                    || violations.stream().noneMatch(v -> v.location().size() > 1 && v.location().get(0).equals("body"))) {
-                throw exchange.failure("expected Prism to refuse the request itself (the schema states rule " + c.entryId()
-                        + "), with violations of the body; got " + violations);
-            }
-        }));
+        return rejected.stream()
+                .map(c -> DynamicTest.dynamicTest(c.label(), () -> {
+                    stub.stub().reset();
+                    String name = "catalogue case " + c.label() + " (" + c.cluster() + ")";
+                    if (!statedBySchema.contains(c.entryId())) {
+                        throughPrism(
+                                name,
+                                TestStub.clusterId(c.cluster()),
+                                TestStub.tokenHeaders(),
+                                Json.compact(c.request()),
+                                400);
+                        return;
+                    }
+                    Exchange exchange = HttpExchanges.post(
+                            name + " (through Prism's proxy)",
+                            TestStub.operationUri(prism.baseUri().toString(), TestStub.clusterId(c.cluster())),
+                            TestStub.tokenHeaders(),
+                            Json.compact(c.request()));
+                    List<PrismViolations.Violation> violations = PrismViolations.of(exchange.response());
+                    if (!"UNPROCESSABLE_ENTITY".equals(PrismViolations.prismErrorKind(exchange.response()))
+                            || violations.stream()
+                                    .noneMatch(v -> v.location().size() > 1
+                                            && v.location().get(0).equals("body"))) {
+                        throw exchange.failure("expected Prism to refuse the request itself (the schema states rule "
+                                + c.entryId() + "), with violations of the body; got " + violations);
+                    }
+                }));
     }
 
     @TestFactory
@@ -178,22 +219,44 @@ class PrismProxyPeerTest {
         return Stream.of(
                 DynamicTest.dynamicTest("409: a taken name", () -> {
                     stub.stub().reset();
-                    throughPrism("cce-cluster-request, first", TestStub.cceCluster(), TestStub.tokenHeaders(),
-                            documented, 201);
-                    throughPrism("cce-cluster-request, again", TestStub.cceCluster(), TestStub.tokenHeaders(),
-                            documented, 409);
+                    throughPrism(
+                            "cce-cluster-request, first",
+                            TestStub.cceCluster(),
+                            TestStub.tokenHeaders(),
+                            documented,
+                            201);
+                    throughPrism(
+                            "cce-cluster-request, again",
+                            TestStub.cceCluster(),
+                            TestStub.tokenHeaders(),
+                            documented,
+                            409);
                 }),
-                DynamicTest.dynamicTest("404: an unknown cluster", () -> throughPrism(
-                        "cce-cluster-request to no-such-cluster", "no-such-cluster", TestStub.tokenHeaders(),
-                        documented, 404)),
-                DynamicTest.dynamicTest("401: a token the stub does not accept", () -> throughPrism(
-                        "cce-cluster-request with a token the stub does not accept", TestStub.cceCluster(),
-                        Map.of("X-Auth-Token", "not-" + TestStub.TOKEN), documented, 401)),
+                DynamicTest.dynamicTest(
+                        "404: an unknown cluster",
+                        () -> throughPrism(
+                                "cce-cluster-request to no-such-cluster",
+                                "no-such-cluster",
+                                TestStub.tokenHeaders(),
+                                documented,
+                                404)),
+                DynamicTest.dynamicTest(
+                        "401: a token the stub does not accept",
+                        () -> throughPrism(
+                                "cce-cluster-request with a token the stub does not accept",
+                                TestStub.cceCluster(),
+                                Map.of("X-Auth-Token", "not-" + TestStub.TOKEN),
+                                documented,
+                                401)),
                 DynamicTest.dynamicTest("400 CCE.01400014: above the cluster's node limit", () -> {
                     ObjectNode body = Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST);
                     ((ObjectNode) body.get("spec")).put("initialNodeCount", 51);
-                    throughPrism("cce-cluster-request with initialNodeCount 51 to cce-50", "cce-50",
-                            TestStub.tokenHeaders(), Json.compact(body), 400);
+                    throughPrism(
+                            "cce-cluster-request with initialNodeCount 51 to cce-50",
+                            "cce-50",
+                            TestStub.tokenHeaders(),
+                            Json.compact(body),
+                            400);
                 }));
     }
 }

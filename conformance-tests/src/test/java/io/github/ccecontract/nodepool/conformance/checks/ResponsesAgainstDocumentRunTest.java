@@ -35,10 +35,16 @@ class ResponsesAgainstDocumentRunTest {
                     + " checks, or ResponsesAgainstDocumentTest (-Dgroups=check-3 runs both)");
         }
         if (!violations.isEmpty()) {
-            StringBuilder sb = new StringBuilder(violations.size() + " of " + checked
-                    + " answers of the stub break the document:\n");
-            violations.stream().limit(SHOWN).forEach(v -> sb.append("--- ").append(v.caseName()).append('\n')
-                    .append(ResponseConformance.describe(v.problems())).append('\n').append(v.exchange()));
+            StringBuilder sb = new StringBuilder(
+                    violations.size() + " of " + checked + " answers of the stub break the document:\n");
+            violations.stream()
+                    .limit(SHOWN)
+                    .forEach(v -> sb.append("--- ")
+                            .append(v.caseName())
+                            .append('\n')
+                            .append(ResponseConformance.describe(v.problems()))
+                            .append('\n')
+                            .append(v.exchange()));
             throw new AssertionError(sb.toString());
         }
     }

@@ -68,8 +68,7 @@ class ResponsesAgainstDocumentTest {
     }
 
     /** One provoked answer: the expected status and error code, and how to get it. */
-    record Provoked(String name, int status, String errorCode, Supplier<Exchange> send) {
-    }
+    record Provoked(String name, int status, String errorCode, Supplier<Exchange> send) {}
 
     static String cce() {
         return TestStub.cceCluster();
@@ -86,12 +85,19 @@ class ResponsesAgainstDocumentTest {
                     stub.stub().reset();
                     return stub.post("cce-cluster-request", cce(), documented);
                 }),
-                new Provoked("400 CCE.01400001: a schema violation", 400, "CCE.01400001",
-                        () -> stub.post("cce-cluster-request with kind Cluster", cce(),
+                new Provoked(
+                        "400 CCE.01400001: a schema violation",
+                        400,
+                        "CCE.01400001",
+                        () -> stub.post(
+                                "cce-cluster-request with kind Cluster",
+                                cce(),
                                 documented().put("kind", "Cluster"))),
                 new Provoked("400 CCE.01400001: a rule violation", 400, "CCE.01400001", () -> {
                     ObjectNode body = documented();
-                    ((ObjectNode) body.at("/spec/autoscaling")).put("minNodeCount", 3).put("maxNodeCount", 1);
+                    ((ObjectNode) body.at("/spec/autoscaling"))
+                            .put("minNodeCount", 3)
+                            .put("maxNodeCount", 1);
                     return stub.post("cce-cluster-request with autoscaling min 3 max 1", cce(), body);
                 }),
                 new Provoked("400 CCE.01400014: above the cluster's node limit", 400, "CCE.01400014", () -> {
@@ -99,21 +105,46 @@ class ResponsesAgainstDocumentTest {
                     ((ObjectNode) body.get("spec")).put("initialNodeCount", 51);
                     return stub.post("cce-cluster-request with initialNodeCount 51 to cce-50", "cce-50", body);
                 }),
-                new Provoked("400 CCE.01400006: not JSON", 400, "CCE.01400006",
+                new Provoked(
+                        "400 CCE.01400006: not JSON",
+                        400,
+                        "CCE.01400006",
                         () -> stub.post("body {not json", cce(), "{not json")),
-                new Provoked("400 CCE.01400006: no Content-Type", 400, "CCE.01400006",
-                        () -> stub.send("cce-cluster-request without Content-Type", "POST", cce(),
-                                TestStub.tokenHeaders(), documented)),
-                new Provoked("400 CCE.01400001: JSON but not an object", 400, "CCE.01400001",
+                new Provoked(
+                        "400 CCE.01400006: no Content-Type",
+                        400,
+                        "CCE.01400006",
+                        () -> stub.send(
+                                "cce-cluster-request without Content-Type",
+                                "POST",
+                                cce(),
+                                TestStub.tokenHeaders(),
+                                documented)),
+                new Provoked(
+                        "400 CCE.01400001: JSON but not an object",
+                        400,
+                        "CCE.01400001",
                         () -> stub.post("body [1,2]", cce(), "[1,2]")),
-                new Provoked("401 CCE.01401001: no credentials", 401, "CCE.01401001",
-                        () -> stub.send("cce-cluster-request without credentials", "POST", cce(),
-                                Map.of("Content-Type", "application/json"), documented)),
-                new Provoked("404 CCE.01404001: an unknown cluster", 404, "CCE.01404001",
+                new Provoked(
+                        "401 CCE.01401001: no credentials",
+                        401,
+                        "CCE.01401001",
+                        () -> stub.send(
+                                "cce-cluster-request without credentials",
+                                "POST",
+                                cce(),
+                                Map.of("Content-Type", "application/json"),
+                                documented)),
+                new Provoked(
+                        "404 CCE.01404001: an unknown cluster",
+                        404,
+                        "CCE.01404001",
                         () -> stub.post("cce-cluster-request to no-such-cluster", "no-such-cluster", documented)),
-                new Provoked("405 CCE.01405001: GET on the path", 405, "CCE.01405001",
-                        () -> stub.send("GET on the operation's path", "GET", cce(), TestStub.tokenHeaders(),
-                                null)),
+                new Provoked(
+                        "405 CCE.01405001: GET on the path",
+                        405,
+                        "CCE.01405001",
+                        () -> stub.send("GET on the operation's path", "GET", cce(), TestStub.tokenHeaders(), null)),
                 new Provoked("409 CCE.01409001: a taken name", 409, "CCE.01409001", () -> {
                     stub.stub().reset();
                     stub.post("cce-cluster-request, first", cce(), documented);
@@ -122,8 +153,11 @@ class ResponsesAgainstDocumentTest {
                 new Provoked("413: a body above maxBodyBytes", 413, "CCE.01400001", () -> {
                     ObjectNode body = documented();
                     body.put("padding", "x".repeat(SMALL_BODY_LIMIT));
-                    return small.post("cce-cluster-request with " + SMALL_BODY_LIMIT + " characters of padding"
-                            + " (stub limit " + SMALL_BODY_LIMIT + " bytes)", cce(), body);
+                    return small.post(
+                            "cce-cluster-request with " + SMALL_BODY_LIMIT + " characters of padding" + " (stub limit "
+                                    + SMALL_BODY_LIMIT + " bytes)",
+                            cce(),
+                            body);
                 }),
                 new Provoked("507 CCE.01507001: the store is full", 507, "CCE.01507001", () -> {
                     small.stub().reset();
@@ -137,16 +171,20 @@ class ResponsesAgainstDocumentTest {
     @TestFactory
     @DisplayName("every status the stub gives: the answer conforms to the document")
     Stream<DynamicTest> everyStatusConforms() {
-        return provoked().stream().map(p -> DynamicTest.dynamicTest(p.name(), () -> {
-            Exchange exchange = p.send().get(); // checked against the document on the way (fails on a problem)
-            if (exchange.response().status() != p.status()) {
-                throw exchange.failure("expected status " + p.status());
-            }
-            JsonNode body = exchange.response().json();
-            if (p.errorCode() != null && (body == null || !p.errorCode().equals(body.path("errorCode").asText()))) {
-                throw exchange.failure("expected errorCode " + p.errorCode());
-            }
-        }));
+        return provoked().stream()
+                .map(p -> DynamicTest.dynamicTest(p.name(), () -> {
+                    Exchange exchange = p.send().get(); // checked against the document on the way (fails on a problem)
+                    if (exchange.response().status() != p.status()) {
+                        throw exchange.failure("expected status " + p.status());
+                    }
+                    JsonNode body = exchange.response().json();
+                    if (p.errorCode() != null
+                            && (body == null
+                                    || !p.errorCode()
+                                            .equals(body.path("errorCode").asText()))) {
+                        throw exchange.failure("expected errorCode " + p.errorCode());
+                    }
+                }));
     }
 
     @TestFactory
@@ -154,14 +192,19 @@ class ResponsesAgainstDocumentTest {
     Stream<DynamicTest> coverage() {
         return Stream.of(DynamicTest.dynamicTest("documented statuses the suite provokes", () -> {
             Set<String> documented = new TreeSet<>();
-            Contract.at("/paths/" + Json.escape(NodePoolContract.PATH) + "/post/responses").fieldNames()
+            Contract.at("/paths/" + Json.escape(NodePoolContract.PATH) + "/post/responses")
+                    .fieldNames()
                     .forEachRemaining(documented::add);
-            Set<String> provoked = provoked().stream().map(p -> Integer.toString(p.status()))
+            Set<String> provoked = provoked().stream()
+                    .map(p -> Integer.toString(p.status()))
                     .collect(Collectors.toCollection(TreeSet::new));
             Set<String> notProvoked = new TreeSet<>(documented);
             notProvoked.removeAll(provoked);
-            assertEquals(Set.of("403", "429", "500"), notProvoked, "documented statuses no test provokes (the stub"
-                    + " gives no 403, 429 or 500); documented: " + documented + ", provoked: " + provoked);
+            assertEquals(
+                    Set.of("403", "429", "500"),
+                    notProvoked,
+                    "documented statuses no test provokes (the stub" + " gives no 403, 429 or 500); documented: "
+                            + documented + ", provoked: " + provoked);
         }));
     }
 
@@ -173,52 +216,97 @@ class ResponsesAgainstDocumentTest {
         String error = "{\"errorCode\":\"CCE.01400001\",\"errorMessage\":\"Invalid request.\"}";
         return Stream.of(
                 fault("undocumented status 418", "POST", 418, "application/json", error, Aspect.STATUS),
-                fault("201 as text/plain", "POST", 201, "text/plain",
-                        DocumentedExample.CCE_CLUSTER_RESPONSE.text(), Aspect.CONTENT_TYPE),
-                fault("201 without Content-Type", "POST", 201, null, DocumentedExample.CCE_CLUSTER_RESPONSE.text(),
+                fault(
+                        "201 as text/plain",
+                        "POST",
+                        201,
+                        "text/plain",
+                        DocumentedExample.CCE_CLUSTER_RESPONSE.text(),
                         Aspect.CONTENT_TYPE),
-                fault("201 with kind Cluster", "POST", 201, "application/json", "{\"kind\":\"Cluster\"}",
+                fault(
+                        "201 without Content-Type",
+                        "POST",
+                        201,
+                        null,
+                        DocumentedExample.CCE_CLUSTER_RESPONSE.text(),
+                        Aspect.CONTENT_TYPE),
+                fault(
+                        "201 with kind Cluster",
+                        "POST",
+                        201,
+                        "application/json",
+                        "{\"kind\":\"Cluster\"}",
                         Aspect.SCHEMA),
                 fault("201 with an empty body", "POST", 201, "application/json", "", Aspect.SCHEMA),
-                fault("400 with a numeric errorCode", "POST", 400, "application/json",
-                        "{\"errorCode\":1400001,\"errorMessage\":\"x\"}", Aspect.SCHEMA),
-                fault("400 without errorMessage", "POST", 400, "application/json",
-                        "{\"errorCode\":\"CCE.01400001\"}", Aspect.SCHEMA),
-                fault("400 with a violation without pointer", "POST", 400, "application/json",
+                fault(
+                        "400 with a numeric errorCode",
+                        "POST",
+                        400,
+                        "application/json",
+                        "{\"errorCode\":1400001,\"errorMessage\":\"x\"}",
+                        Aspect.SCHEMA),
+                fault(
+                        "400 without errorMessage",
+                        "POST",
+                        400,
+                        "application/json",
+                        "{\"errorCode\":\"CCE.01400001\"}",
+                        Aspect.SCHEMA),
+                fault(
+                        "400 with a violation without pointer",
+                        "POST",
+                        400,
+                        "application/json",
                         "{\"errorCode\":\"CCE.01400001\",\"violations\":[{\"rule\":\"type\",\"message\":\"m\"}]}",
                         Aspect.SCHEMA),
                 fault("GET answered 200", "GET", 200, "application/json", error, Aspect.STATUS),
-                fault("GET answered 405 without Allow", "GET", 405, "application/json",
-                        "{\"errorCode\":\"CCE.01405001\",\"errorMessage\":\"Method not allowed\"}", Aspect.HEADER),
+                fault(
+                        "GET answered 405 without Allow",
+                        "GET",
+                        405,
+                        "application/json",
+                        "{\"errorCode\":\"CCE.01405001\",\"errorMessage\":\"Method not allowed\"}",
+                        Aspect.HEADER),
                 DynamicTest.dynamicTest("GET answered 405 with Allow: GET, POST", () -> {
-                    Exchange wrongAllow = fabricated("405 with Allow: GET, POST", "GET", 405, "application/json",
-                            "{\"errorCode\":\"CCE.01405001\",\"errorMessage\":\"m\"}", "GET, POST");
+                    Exchange wrongAllow = fabricated(
+                            "405 with Allow: GET, POST",
+                            "GET",
+                            405,
+                            "application/json",
+                            "{\"errorCode\":\"CCE.01405001\",\"errorMessage\":\"m\"}",
+                            "GET, POST");
                     List<Problem> problems = ResponseConformance.problems(wrongAllow);
-                    assertTrue(problems.stream().anyMatch(p -> p.aspect() == Aspect.HEADER),
+                    assertTrue(
+                            problems.stream().anyMatch(p -> p.aspect() == Aspect.HEADER),
                             problems + "\n" + wrongAllow.describe());
                 }),
                 DynamicTest.dynamicTest("a documented answer: no problem", () -> {
-                    Exchange ok = fabricated("201 with the documented response", "POST", 201,
-                            "application/json; charset=UTF-8", DocumentedExample.CCE_CLUSTER_RESPONSE.text(), null);
+                    Exchange ok = fabricated(
+                            "201 with the documented response",
+                            "POST",
+                            201,
+                            "application/json; charset=UTF-8",
+                            DocumentedExample.CCE_CLUSTER_RESPONSE.text(),
+                            null);
                     List<Problem> problems = ResponseConformance.problems(ok);
                     assertTrue(problems.isEmpty(), problems + "\n" + ok.describe());
                 }));
     }
 
-    private static DynamicTest fault(String name, String method, int status, String contentType, String body,
-            Aspect expected) {
+    private static DynamicTest fault(
+            String name, String method, int status, String contentType, String body, Aspect expected) {
         return DynamicTest.dynamicTest(name + ": reported as " + expected, () -> {
             Exchange exchange = fabricated(name, method, status, contentType, body, null);
             List<Problem> problems = ResponseConformance.problems(exchange);
             if (problems.stream().noneMatch(p -> p.aspect() == expected)) {
-                throw exchange.failure("the validator should report a " + expected + " problem; it reports "
-                        + problems);
+                throw exchange.failure(
+                        "the validator should report a " + expected + " problem; it reports " + problems);
             }
         });
     }
 
-    private static Exchange fabricated(String name, String method, int status, String contentType, String body,
-            String allow) {
+    private static Exchange fabricated(
+            String name, String method, int status, String contentType, String body, String allow) {
         Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
         if (contentType != null) {
             headers.put("Content-Type", List.of(contentType));
@@ -226,8 +314,13 @@ class ResponsesAgainstDocumentTest {
         if (allow != null) {
             headers.put("Allow", List.of(allow));
         }
-        return new Exchange("fabricated: " + name, new Exchange.Request(method,
-                URI.create("http://127.0.0.1:1/api/v3/projects/p/clusters/c/nodepools"), Map.of(), null),
+        return new Exchange(
+                "fabricated: " + name,
+                new Exchange.Request(
+                        method,
+                        URI.create("http://127.0.0.1:1/api/v3/projects/p/clusters/c/nodepools"),
+                        Map.of(),
+                        null),
                 new Exchange.Response(status, headers, body));
     }
 }

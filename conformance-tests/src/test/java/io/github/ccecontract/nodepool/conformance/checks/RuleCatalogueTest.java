@@ -1,10 +1,6 @@
 package io.github.ccecontract.nodepool.conformance.checks;
 
-import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
-import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
-import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Catalogue;
 import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintWalker;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
 import io.github.ccecontract.nodepool.conformance.support.Contract;
@@ -12,6 +8,10 @@ import io.github.ccecontract.nodepool.conformance.support.Exchange;
 import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Catalogue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -79,9 +79,11 @@ class RuleCatalogueTest {
     }
 
     private static void assertCovered(String what, Set<String> document, List<Case> cases) {
-        Set<String> accepted = cases.stream().filter(Case::accepted).map(Case::entryId)
-                .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> rejected = cases.stream().filter(c -> !c.accepted()).map(Case::entryId)
+        Set<String> accepted =
+                cases.stream().filter(Case::accepted).map(Case::entryId).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> rejected = cases.stream()
+                .filter(c -> !c.accepted())
+                .map(Case::entryId)
                 .collect(Collectors.toCollection(TreeSet::new));
         List<String> problems = new ArrayList<>();
         for (String id : document) {
@@ -120,18 +122,29 @@ class RuleCatalogueTest {
 
     private Stream<DynamicNode> tests(boolean ofRules) {
         Map<String, List<Case>> byId = new LinkedHashMap<>();
-        section(ofRules).forEach(c -> byId.computeIfAbsent(c.entryId(), k -> new ArrayList<>()).add(c));
+        section(ofRules)
+                .forEach(c -> byId.computeIfAbsent(c.entryId(), k -> new ArrayList<>())
+                        .add(c));
         Map<String, JsonNode> rules = new LinkedHashMap<>();
-        Contract.document().path(NodePoolContract.RULES_EXTENSION).forEach(r -> rules.put(r.path("id").asText(), r));
-        return byId.entrySet().stream().map(e -> DynamicContainer.dynamicContainer(e.getKey(), e.getValue().stream()
-                .map(c -> DynamicTest.dynamicTest((c.accepted() ? "accepted: " : "rejected: ") + c.name(),
-                        () -> run(c, rules.get(c.entryId()))))));
+        Contract.document()
+                .path(NodePoolContract.RULES_EXTENSION)
+                .forEach(r -> rules.put(r.path("id").asText(), r));
+        return byId.entrySet().stream()
+                .map(e -> DynamicContainer.dynamicContainer(
+                        e.getKey(),
+                        e.getValue().stream()
+                                .map(c -> DynamicTest.dynamicTest(
+                                        (c.accepted() ? "accepted: " : "rejected: ") + c.name(),
+                                        () -> run(c, rules.get(c.entryId()))))));
     }
 
     private static void run(Case c, JsonNode rule) {
         stub.stub().reset();
-        Exchange exchange = stub.post("catalogue case " + c.label() + " (" + c.cluster() + ", cluster "
-                + TestStub.clusterId(c.cluster()) + ")", TestStub.clusterId(c.cluster()), c.request());
+        Exchange exchange = stub.post(
+                "catalogue case " + c.label() + " (" + c.cluster() + ", cluster " + TestStub.clusterId(c.cluster())
+                        + ")",
+                TestStub.clusterId(c.cluster()),
+                c.request());
         int status = exchange.response().status();
         if (c.accepted()) {
             if (status != 201) {
@@ -144,15 +157,18 @@ class RuleCatalogueTest {
             throw exchange.failure("expected 400 with a CceError: a rejected case");
         }
         String expectedCode = c.isRule() && rule != null && rule.hasNonNull("errorCode")
-                ? rule.get("errorCode").asText() : "CCE.01400001";
+                ? rule.get("errorCode").asText()
+                : "CCE.01400001";
         if (!expectedCode.equals(body.path("errorCode").asText())) {
             throw exchange.failure("expected errorCode " + expectedCode);
         }
         if (!c.isRule()) {
             String pointer = c.constraintPointer();
             String keyword = c.constraintKeyword();
-            if (!hasViolation(body, v -> pointer.equals(v.path("pointer").asText())
-                    && keyword.equals(v.path("rule").asText()))) {
+            if (!hasViolation(
+                    body,
+                    v -> pointer.equals(v.path("pointer").asText())
+                            && keyword.equals(v.path("rule").asText()))) {
                 throw exchange.failure("expected a violation {pointer: \"" + pointer + "\", rule: " + keyword + "}");
             }
         } else {
@@ -160,9 +176,13 @@ class RuleCatalogueTest {
             if (rule != null) {
                 rule.path("fields").forEach(f -> fields.add(f.asText()));
             }
-            if (!hasViolation(body, v -> c.entryId().equals(v.path("rule").asText())
-                    && fields.stream().anyMatch(f -> matches(f, v.path("pointer").asText())))) {
-                throw exchange.failure("expected a violation of rule " + c.entryId() + " at one of its fields " + fields);
+            if (!hasViolation(
+                    body,
+                    v -> c.entryId().equals(v.path("rule").asText())
+                            && fields.stream()
+                                    .anyMatch(f -> matches(f, v.path("pointer").asText())))) {
+                throw exchange.failure(
+                        "expected a violation of rule " + c.entryId() + " at one of its fields " + fields);
             }
         }
     }

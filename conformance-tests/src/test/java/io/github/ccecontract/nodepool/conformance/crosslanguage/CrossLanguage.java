@@ -31,16 +31,17 @@ import java.util.stream.Stream;
 final class CrossLanguage {
 
     static final Path DIR = Path.of(property("crosslang.dir")).toAbsolutePath().normalize();
-    static final Path SOURCES = Path.of(property("crosslang.sources")).toAbsolutePath().normalize();
-    static final Path REPO_ROOT = Path.of(property("repo.root")).toAbsolutePath().normalize();
+    static final Path SOURCES =
+            Path.of(property("crosslang.sources")).toAbsolutePath().normalize();
+    static final Path REPO_ROOT =
+            Path.of(property("repo.root")).toAbsolutePath().normalize();
     static final Path BUNDLE = DIR.resolve("cce-nodepool");
     static final Path EXAMPLES = BUNDLE.resolve("examples");
 
     /** The stub's token in {@code stub-clusters.yaml}. */
     static final String TOKEN = "cross-language-token";
 
-    private CrossLanguage() {
-    }
+    private CrossLanguage() {}
 
     private static String property(String name) {
         String value = System.getProperty(name);
@@ -53,8 +54,10 @@ final class CrossLanguage {
     /** A generated directory; fails with a hint if the build did not write it. */
     static Path generated(String name) {
         Path dir = DIR.resolve(name);
-        assertTrue(Files.isDirectory(dir), dir + " is missing: the pom's generate-test-sources executions write it"
-                + " (run through Maven: ./mvnw -B -pl conformance-tests -am verify ...)");
+        assertTrue(
+                Files.isDirectory(dir),
+                dir + " is missing: the pom's generate-test-sources executions write it"
+                        + " (run through Maven: ./mvnw -B -pl conformance-tests -am verify ...)");
         return dir;
     }
 
@@ -68,7 +71,9 @@ final class CrossLanguage {
     /** The documented examples of the bundle, by file name, in name order. */
     static List<Path> examples() {
         try (Stream<Path> files = Files.list(EXAMPLES)) {
-            List<Path> list = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+            List<Path> list = files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
             assertTrue(list.size() == 4, "expected the four documented examples in " + EXAMPLES + ", found " + list);
             return list;
         } catch (IOException e) {
@@ -126,8 +131,10 @@ final class CrossLanguage {
         try {
             Files.createDirectories(workDir);
             Path log = Files.createTempFile(DIR, "run-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(cmd)).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(cmd))
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             builder.environment().putAll(env);
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

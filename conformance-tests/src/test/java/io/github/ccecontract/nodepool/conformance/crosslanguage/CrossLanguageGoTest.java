@@ -43,29 +43,58 @@ class CrossLanguageGoTest {
     @Test
     void generatedGoClientPassesGoVet() {
         Optional<Path> go = CrossLanguage.onPath("go");
-        Assumptions.assumeTrue(go.isPresent(), "no go on the PATH: the Go client is not compiled (its struct fields"
-                + " are still checked for collisions); Debian: apt-get install golang-go");
+        Assumptions.assumeTrue(
+                go.isPresent(),
+                "no go on the PATH: the Go client is not compiled (its struct fields"
+                        + " are still checked for collisions); Debian: apt-get install golang-go");
         Path dir = CrossLanguage.generated("go");
         TreeSet<String> external = externalImports(dir);
         Map<String, String> env;
         String mode;
         if (external.isEmpty()) {
             mode = "module mode, standard library only, GOPROXY=off";
-            env = Map.of("GOPROXY", "off", "GOFLAGS", "-mod=mod", "GOTOOLCHAIN", "local", "GOTELEMETRY", "off",
-                    "GOCACHE", CrossLanguage.DIR.resolve("go-cache/build").toString(),
-                    "GOPATH", CrossLanguage.DIR.resolve("go-cache/path").toString());
+            env = Map.of(
+                    "GOPROXY",
+                    "off",
+                    "GOFLAGS",
+                    "-mod=mod",
+                    "GOTOOLCHAIN",
+                    "local",
+                    "GOTELEMETRY",
+                    "off",
+                    "GOCACHE",
+                    CrossLanguage.DIR.resolve("go-cache/build").toString(),
+                    "GOPATH",
+                    CrossLanguage.DIR.resolve("go-cache/path").toString());
         } else {
             List<String> missing = external.stream()
-                    .filter(p -> !Files.isDirectory(DEBIAN_GOPATH.resolve("src").resolve(p))).toList();
-            Assumptions.assumeTrue(missing.isEmpty(), "the generated Go client imports " + missing + ", which is not"
-                    + " in the standard library nor under " + DEBIAN_GOPATH + "/src (Debian's golang-*-dev packages),"
-                    + " and no module is downloaded here: go vet skipped");
+                    .filter(p -> !Files.isDirectory(DEBIAN_GOPATH.resolve("src").resolve(p)))
+                    .toList();
+            Assumptions.assumeTrue(
+                    missing.isEmpty(),
+                    "the generated Go client imports " + missing + ", which is not"
+                            + " in the standard library nor under " + DEBIAN_GOPATH
+                            + "/src (Debian's golang-*-dev packages),"
+                            + " and no module is downloaded here: go vet skipped");
             mode = "GOPATH mode with Debian's " + external + " from " + DEBIAN_GOPATH + "/src";
-            env = Map.of("GO111MODULE", "off", "GOPATH", DEBIAN_GOPATH.toString(), "GOPROXY", "off", "GOFLAGS", "",
-                    "GOTOOLCHAIN", "local", "GOTELEMETRY", "off",
-                    "GOCACHE", CrossLanguage.DIR.resolve("go-cache/build").toString());
+            env = Map.of(
+                    "GO111MODULE",
+                    "off",
+                    "GOPATH",
+                    DEBIAN_GOPATH.toString(),
+                    "GOPROXY",
+                    "off",
+                    "GOFLAGS",
+                    "",
+                    "GOTOOLCHAIN",
+                    "local",
+                    "GOTELEMETRY",
+                    "off",
+                    "GOCACHE",
+                    CrossLanguage.DIR.resolve("go-cache/build").toString());
         }
-        CrossLanguage.Result vet = CrossLanguage.run(dir, env, Duration.ofMinutes(3), go.get().toString(), "vet", ".");
+        CrossLanguage.Result vet =
+                CrossLanguage.run(dir, env, Duration.ofMinutes(3), go.get().toString(), "vet", ".");
         assertTrue(vet.ok(), "go vet of the generated Go client (" + mode + ") failed:\n" + vet.describe());
     }
 
@@ -73,7 +102,8 @@ class CrossLanguageGoTest {
     static TreeSet<String> externalImports(Path dir) {
         TreeSet<String> imports = new TreeSet<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".go") && !f.toString().endsWith("_test.go"))
+            for (Path file : files.filter(
+                            f -> f.toString().endsWith(".go") && !f.toString().endsWith("_test.go"))
                     .toList()) {
                 boolean inBlock = false;
                 for (String line : Files.readAllLines(file)) {

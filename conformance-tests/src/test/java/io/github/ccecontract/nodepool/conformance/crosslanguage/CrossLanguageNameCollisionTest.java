@@ -65,26 +65,32 @@ class CrossLanguageNameCollisionTest {
             for (String member : members) {
                 if (model.fields().stream().noneMatch(f -> f.json().equals(member))) {
                     problems.add("schema " + schema + ": member " + member + " has no field in " + model.name()
-                            + " (fields: " + model.fields().stream().map(f -> f.generated() + "<-" + f.json())
-                            .toList() + ")");
+                            + " (fields: "
+                            + model.fields().stream()
+                                    .map(f -> f.generated() + "<-" + f.json())
+                                    .toList() + ")");
                 }
             }
         });
         for (Model model : models) {
-            GeneratedModels.collisions(model).forEach((name, fields) -> problems.add(model.name() + ": JSON members "
-                    + fields.stream().map(f -> f.json()).collect(Collectors.joining(" and "))
-                    + " become one " + generator.replaceAll(" .*", "") + " name, " + name + " ("
-                    + fields.stream().map(Field::where).collect(Collectors.joining(", ")) + ")"));
+            GeneratedModels.collisions(model)
+                    .forEach((name, fields) -> problems.add(model.name() + ": JSON members "
+                            + fields.stream().map(f -> f.json()).collect(Collectors.joining(" and "))
+                            + " become one " + generator.replaceAll(" .*", "") + " name, " + name + " ("
+                            + fields.stream().map(Field::where).collect(Collectors.joining(", ")) + ")"));
         }
-        assertTrue(problems.isEmpty(), generator + ", generated from the bundle with default settings: "
-                + problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
+        assertTrue(
+                problems.isEmpty(),
+                generator + ", generated from the bundle with default settings: " + problems.size() + " problem(s):\n  "
+                        + String.join("\n  ", problems));
     }
 
     /** The document's schemas with properties, and their members. */
     static Map<String, List<String>> schemas() {
         JsonNode doc;
         try {
-            doc = new ObjectMapper().readTree(CrossLanguage.BUNDLE.resolve("openapi.json").toFile());
+            doc = new ObjectMapper()
+                    .readTree(CrossLanguage.BUNDLE.resolve("openapi.json").toFile());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -31,6 +31,7 @@ class CrossLanguagePythonTest {
 
     /** python3's path, or why it cannot run the generated client; looked up once. */
     private static String python;
+
     private static String skipReason;
 
     /** python3 if it can run the generated client, else the test is skipped with the reason. */
@@ -41,8 +42,13 @@ class CrossLanguagePythonTest {
                 skipReason = "no python3 on the PATH: the Python client is not run (its fields are still checked for"
                         + " collisions)";
             } else {
-                CrossLanguage.Result probe = CrossLanguage.run(CrossLanguage.DIR, Map.of(), Duration.ofSeconds(60),
-                        exe.get().toString(), "-c", PROBE);
+                CrossLanguage.Result probe = CrossLanguage.run(
+                        CrossLanguage.DIR,
+                        Map.of(),
+                        Duration.ofSeconds(60),
+                        exe.get().toString(),
+                        "-c",
+                        PROBE);
                 if (probe.ok()) {
                     python = exe.get().toString();
                 } else {
@@ -64,7 +70,12 @@ class CrossLanguagePythonTest {
     @Test
     void generatedPackageImports() {
         String exe = python();
-        CrossLanguage.Result result = CrossLanguage.run(CrossLanguage.DIR, env(), Duration.ofSeconds(60), exe, "-c",
+        CrossLanguage.Result result = CrossLanguage.run(
+                CrossLanguage.DIR,
+                env(),
+                Duration.ofSeconds(60),
+                exe,
+                "-c",
                 "import openapi_client, openapi_client.models, openapi_client.api; print(len(openapi_client.__all__))");
         assertTrue(result.ok(), "the generated Python client does not import:\n" + result.describe());
     }
@@ -74,10 +85,17 @@ class CrossLanguagePythonTest {
     void pythonProgramSendsTheDocumentedRequestsThroughTheGeneratedClient() {
         String exe = python();
         try (CceNodePoolStub stub = CceNodePoolStub.builder()
-                .configFile(CrossLanguage.SOURCES.resolve("stub-clusters.yaml")).start()) {
-            CrossLanguage.Result run = CrossLanguage.run(CrossLanguage.DIR, env(), Duration.ofMinutes(1), exe,
-                    CrossLanguage.SOURCES.resolve("send_documented.py").toString(), stub.baseUrl(),
-                    CrossLanguage.EXAMPLES.toString(), CrossLanguage.TOKEN);
+                .configFile(CrossLanguage.SOURCES.resolve("stub-clusters.yaml"))
+                .start()) {
+            CrossLanguage.Result run = CrossLanguage.run(
+                    CrossLanguage.DIR,
+                    env(),
+                    Duration.ofMinutes(1),
+                    exe,
+                    CrossLanguage.SOURCES.resolve("send_documented.py").toString(),
+                    stub.baseUrl(),
+                    CrossLanguage.EXAMPLES.toString(),
+                    CrossLanguage.TOKEN);
             assertTrue(run.ok() && run.output().strip().endsWith("OK"), run.describe());
         }
     }

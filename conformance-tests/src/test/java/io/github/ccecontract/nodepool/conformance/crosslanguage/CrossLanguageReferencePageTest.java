@@ -28,13 +28,23 @@ class CrossLanguageReferencePageTest {
     @Test
     void referencePageRendersTheOperationEverySchemaAndBothExamplePairsOffline() {
         Path page = CrossLanguage.BUNDLE.resolve("openapi.html");
-        assertTrue(Files.isRegularFile(page), page + " is missing: the openapi jar must carry cce-nodepool/openapi.html"
-                + " (openapi module, execution reference-page)");
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is absent: the reference page is not opened"
-                + " in a browser here (Debian: apt-get install chromium; .ci/run installs it)");
-        CrossLanguage.Result run = CrossLanguage.run(CrossLanguage.DIR, Map.of(), Duration.ofMinutes(3), "node",
-                CrossLanguage.SOURCES.resolve("render-reference.mjs").toString(), page.toString(),
-                CrossLanguage.BUNDLE.resolve("openapi.json").toString(), CrossLanguage.DIR.resolve("chromium").toString(),
+        assertTrue(
+                Files.isRegularFile(page),
+                page + " is missing: the openapi jar must carry cce-nodepool/openapi.html"
+                        + " (openapi module, execution reference-page)");
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM),
+                CHROMIUM + " is absent: the reference page is not opened"
+                        + " in a browser here (Debian: apt-get install chromium; .ci/run installs it)");
+        CrossLanguage.Result run = CrossLanguage.run(
+                CrossLanguage.DIR,
+                Map.of(),
+                Duration.ofMinutes(3),
+                "node",
+                CrossLanguage.SOURCES.resolve("render-reference.mjs").toString(),
+                page.toString(),
+                CrossLanguage.BUNDLE.resolve("openapi.json").toString(),
+                CrossLanguage.DIR.resolve("chromium").toString(),
                 CrossLanguage.DIR.resolve("reference-page.png").toString());
         assertTrue(run.ok() && run.output().strip().endsWith("OK"), run.describe());
     }

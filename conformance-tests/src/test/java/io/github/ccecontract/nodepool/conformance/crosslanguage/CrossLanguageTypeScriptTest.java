@@ -51,7 +51,10 @@ class CrossLanguageTypeScriptTest {
     }
 
     /** The errors of the shared tsc run, and the line ranges of the constants of the generated files. */
-    record TypeCheck(CrossLanguage.Result result, List<TscError> errors, Map<String, int[]> exampleLines,
+    record TypeCheck(
+            CrossLanguage.Result result,
+            List<TscError> errors,
+            Map<String, int[]> exampleLines,
             Map<String, int[]> controlLines) {
 
         List<TscError> in(String prefix) {
@@ -77,8 +80,17 @@ class CrossLanguageTypeScriptTest {
                       "include": ["../hey-api/**/*.ts", "../typescript-fetch/**/*.ts", "examples.ts", "examples-control.ts"]
                     }
                     """);
-            CrossLanguage.Result result = CrossLanguage.run(dir, Map.of(), TSC_TIMEOUT, CrossLanguage.nodeTool("tsc"),
-                    "--strict", "--noEmit", "--pretty", "false", "-p", "tsconfig.json");
+            CrossLanguage.Result result = CrossLanguage.run(
+                    dir,
+                    Map.of(),
+                    TSC_TIMEOUT,
+                    CrossLanguage.nodeTool("tsc"),
+                    "--strict",
+                    "--noEmit",
+                    "--pretty",
+                    "false",
+                    "-p",
+                    "tsconfig.json");
             typeCheck = new TypeCheck(result, errors(result.output()), exampleLines, controlLines);
         }
         return typeCheck;
@@ -102,20 +114,25 @@ class CrossLanguageTypeScriptTest {
     void heyApiClientTypeChecksStrict() {
         TypeCheck check = typeCheck();
         List<TscError> errors = check.in("../hey-api/");
-        assertTrue(errors.isEmpty(), "tsc --strict: " + errors.size() + " errors in the @hey-api/openapi-ts client:\n"
-                + join(errors));
-        assertTrue(check.result().ok() || !check.errors().isEmpty(), "tsc failed without an error:\n"
-                + check.result().describe());
+        assertTrue(
+                errors.isEmpty(),
+                "tsc --strict: " + errors.size() + " errors in the @hey-api/openapi-ts client:\n" + join(errors));
+        assertTrue(
+                check.result().ok() || !check.errors().isEmpty(),
+                "tsc failed without an error:\n" + check.result().describe());
     }
 
     @Test
     void typescriptFetchClientTypeChecksStrict() {
         TypeCheck check = typeCheck();
         List<TscError> errors = check.in("../typescript-fetch/");
-        assertTrue(errors.isEmpty(), "tsc --strict: " + errors.size()
-                + " errors in the OpenAPI Generator typescript-fetch client:\n" + join(errors));
-        assertTrue(check.result().ok() || !check.errors().isEmpty(), "tsc failed without an error:\n"
-                + check.result().describe());
+        assertTrue(
+                errors.isEmpty(),
+                "tsc --strict: " + errors.size() + " errors in the OpenAPI Generator typescript-fetch client:\n"
+                        + join(errors));
+        assertTrue(
+                check.result().ok() || !check.errors().isEmpty(),
+                "tsc failed without an error:\n" + check.result().describe());
     }
 
     /**
@@ -130,10 +147,15 @@ class CrossLanguageTypeScriptTest {
     void documentedExamplesAreValuesOfTheGeneratedTypes() {
         TypeCheck check = typeCheck();
         List<TscError> errors = check.in("examples.ts");
-        assertEquals(4, check.exampleLines().size(), "examples checked: " + check.exampleLines().keySet());
-        assertTrue(errors.isEmpty(), "the documented examples do not type-check against the generated"
-                + " @hey-api/openapi-ts types:\n" + join(errors) + "\n(file " + CrossLanguage.DIR
-                + "/tsc-strict/examples.ts; constants " + ranges(check.exampleLines()) + ")");
+        assertEquals(
+                4,
+                check.exampleLines().size(),
+                "examples checked: " + check.exampleLines().keySet());
+        assertTrue(
+                errors.isEmpty(),
+                "the documented examples do not type-check against the generated"
+                        + " @hey-api/openapi-ts types:\n" + join(errors) + "\n(file " + CrossLanguage.DIR
+                        + "/tsc-strict/examples.ts; constants " + ranges(check.exampleLines()) + ")");
         List<TscError> control = check.in("examples-control.ts");
         List<String> missed = new ArrayList<>();
         check.controlLines().forEach((name, range) -> {
@@ -141,9 +163,11 @@ class CrossLanguageTypeScriptTest {
                 missed.add(name);
             }
         });
-        assertTrue(missed.isEmpty(), "tsc accepted mutated examples that break the generated types, so the check of"
-                + " the examples would not catch such a fault: " + missed + "\nerrors of the control file:\n"
-                + join(control));
+        assertTrue(
+                missed.isEmpty(),
+                "tsc accepted mutated examples that break the generated types, so the check of"
+                        + " the examples would not catch such a fault: " + missed + "\nerrors of the control file:\n"
+                        + join(control));
     }
 
     /** The documented requests through the hey-api client to the stub: two 201s read, a 400's errorCode read. */
@@ -164,10 +188,17 @@ class CrossLanguageTypeScriptTest {
     private static void runNodeProgram(String name) {
         Path dir = nodePrograms();
         try (CceNodePoolStub stub = CceNodePoolStub.builder()
-                .configFile(CrossLanguage.SOURCES.resolve("stub-clusters.yaml")).start()) {
-            CrossLanguage.Result run = CrossLanguage.run(dir, Map.of(), Duration.ofMinutes(1), "node",
-                    dir.resolve("out/node/" + name + ".js").toString(), stub.baseUrl(),
-                    CrossLanguage.EXAMPLES.toString(), CrossLanguage.TOKEN);
+                .configFile(CrossLanguage.SOURCES.resolve("stub-clusters.yaml"))
+                .start()) {
+            CrossLanguage.Result run = CrossLanguage.run(
+                    dir,
+                    Map.of(),
+                    Duration.ofMinutes(1),
+                    "node",
+                    dir.resolve("out/node/" + name + ".js").toString(),
+                    stub.baseUrl(),
+                    CrossLanguage.EXAMPLES.toString(),
+                    CrossLanguage.TOKEN);
             assertTrue(run.ok() && run.output().strip().endsWith("OK"), run.describe());
         }
     }
@@ -192,11 +223,20 @@ class CrossLanguageTypeScriptTest {
                       "files": ["send-documented.ts", "send-documented-fetch.ts"]
                     }
                     """);
-            nodeCompiled = CrossLanguage.run(dir, Map.of(), TSC_TIMEOUT, CrossLanguage.nodeTool("tsc"), "--strict",
-                    "--pretty", "false", "-p", "tsconfig.json");
+            nodeCompiled = CrossLanguage.run(
+                    dir,
+                    Map.of(),
+                    TSC_TIMEOUT,
+                    CrossLanguage.nodeTool("tsc"),
+                    "--strict",
+                    "--pretty",
+                    "false",
+                    "-p",
+                    "tsconfig.json");
         }
-        assertTrue(nodeCompiled.ok(), "the Node programs and the generated clients do not compile:\n"
-                + nodeCompiled.describe());
+        assertTrue(
+                nodeCompiled.ok(),
+                "the Node programs and the generated clients do not compile:\n" + nodeCompiled.describe());
         return dir;
     }
 
@@ -227,22 +267,57 @@ class CrossLanguageTypeScriptTest {
                 """);
         Path request = CrossLanguage.EXAMPLES.resolve("cce-cluster-request.json");
         Path response = CrossLanguage.EXAMPLES.resolve("cce-cluster-response.json");
-        mutant(ts, lines, "kind NodePools (not the literal NodePool)", "Request", request,
+        mutant(
+                ts,
+                lines,
+                "kind NodePools (not the literal NodePool)",
+                "Request",
+                request,
                 n -> n.put("kind", "NodePools"));
-        mutant(ts, lines, "metadata.name missing (required)", "Request", request,
+        mutant(
+                ts,
+                lines,
+                "metadata.name missing (required)",
+                "Request",
+                request,
                 n -> ((ObjectNode) n.get("metadata")).remove("name"));
-        mutant(ts, lines, "spec.initialNodeCount a string", "Request", request,
+        mutant(
+                ts,
+                lines,
+                "spec.initialNodeCount a string",
+                "Request",
+                request,
                 n -> ((ObjectNode) n.get("spec")).put("initialNodeCount", "1"));
-        mutant(ts, lines, "spec.type VM (not in the enum)", "Request", request,
+        mutant(
+                ts,
+                lines,
+                "spec.type VM (not in the enum)",
+                "Request",
+                request,
                 n -> ((ObjectNode) n.get("spec")).put("type", "VM"));
-        mutant(ts, lines, "an unknown member spec.nodeTemplate.flavour", "Request", request,
+        mutant(
+                ts,
+                lines,
+                "an unknown member spec.nodeTemplate.flavour",
+                "Request",
+                request,
                 n -> ((ObjectNode) n.get("spec").get("nodeTemplate")).put("flavour", "s6.large.2"));
-        mutant(ts, lines, "response metadata.name a number", "Created", response,
+        mutant(
+                ts,
+                lines,
+                "response metadata.name a number",
+                "Created",
+                response,
                 n -> ((ObjectNode) n.get("metadata")).put("name", 1));
         return ts.toString();
     }
 
-    private static void mutant(StringBuilder ts, Map<String, int[]> lines, String name, String type, Path example,
+    private static void mutant(
+            StringBuilder ts,
+            Map<String, int[]> lines,
+            String name,
+            String type,
+            Path example,
             Consumer<ObjectNode> change) {
         ObjectNode node = (ObjectNode) readJson(example);
         change.accept(node);
@@ -257,9 +332,16 @@ class CrossLanguageTypeScriptTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ts.append("\n// ").append(name).append('\n')
-                .append("export const c").append(lines.size()).append(": ").append(type).append(" = ")
-                .append(literal).append(";\n");
+        ts.append("\n// ")
+                .append(name)
+                .append('\n')
+                .append("export const c")
+                .append(lines.size())
+                .append(": ")
+                .append(type)
+                .append(" = ")
+                .append(literal)
+                .append(";\n");
         int last = (int) ts.chars().filter(c -> c == '\n').count();
         lines.put(name, new int[] {first, last});
     }
@@ -278,7 +360,8 @@ class CrossLanguageTypeScriptTest {
     }
 
     private static String ranges(Map<String, int[]> lines) {
-        return lines.entrySet().stream().map(e -> e.getKey() + " lines " + e.getValue()[0] + "-" + e.getValue()[1])
+        return lines.entrySet().stream()
+                .map(e -> e.getKey() + " lines " + e.getValue()[0] + "-" + e.getValue()[1])
                 .collect(Collectors.joining(", "));
     }
 }

@@ -21,15 +21,12 @@ import java.util.stream.Stream;
 final class GeneratedModels {
 
     /** One property of a generated model: its name in the language, the JSON member, where it is declared. */
-    record Field(String generated, String json, String where) {
-    }
+    record Field(String generated, String json, String where) {}
 
     /** A generated model (interface, type, class, struct) and its properties in declaration order. */
-    record Model(String name, List<Field> fields) {
-    }
+    record Model(String name, List<Field> fields) {}
 
-    private GeneratedModels() {
-    }
+    private GeneratedModels() {}
 
     /** Model names compared across languages: lower case, letters and digits only (PublicIP = PublicIp). */
     static String key(String name) {
@@ -40,6 +37,7 @@ final class GeneratedModels {
 
     /** {@code export type X = {}, or an intersection ending in the object ({@code unknown & {} for anyOf). */
     private static final Pattern HEY_TYPE = Pattern.compile("^export type (\\w+) = (?:[^{=]* & )?\\{$");
+
     private static final Pattern HEY_PROPERTY = Pattern.compile("^    (?:'([^']+)'|([\\w$]+))\\??: ");
 
     /** {@code types.gen.ts}: {@code export type X = { name?: T; 'hw:passthrough'?: T; }}. */
@@ -218,7 +216,9 @@ final class GeneratedModels {
 
     private static List<Path> files(Path dir, String suffix) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+            return s.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": " + e.getMessage(), e);
         }

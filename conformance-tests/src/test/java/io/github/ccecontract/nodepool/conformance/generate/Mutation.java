@@ -1,10 +1,10 @@
 package io.github.ccecontract.nodepool.conformance.generate;
 
-import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import io.github.ccecontract.nodepool.conformance.support.Contract;
 import io.github.ccecontract.nodepool.conformance.support.Json;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,8 +24,8 @@ import java.util.Objects;
  *                 body changed type
  * @param cluster  the cluster the valid request was valid for
  */
-public record Mutation(Kind kind, String pointer, String keyword, JsonNode before, JsonNode after, JsonNode request,
-        Cluster cluster) {
+public record Mutation(
+        Kind kind, String pointer, String keyword, JsonNode before, JsonNode after, JsonNode request, Cluster cluster) {
 
     /** The kinds of change. */
     public enum Kind {

@@ -27,8 +27,18 @@ import org.junit.jupiter.api.TestReporter;
 class MutationPropertyTest {
 
     /** Keywords of the request schema a mutation can break (all the schema uses). */
-    static final Set<String> KEYWORDS = Set.of("required", "type", "minimum", "maximum", "minLength", "maxLength",
-            "maxItems", "maxProperties", "enum", "pattern", "not");
+    static final Set<String> KEYWORDS = Set.of(
+            "required",
+            "type",
+            "minimum",
+            "maximum",
+            "minLength",
+            "maxLength",
+            "maxItems",
+            "maxProperties",
+            "enum",
+            "pattern",
+            "not");
 
     private final NodePoolGenerator valid = new NodePoolGenerator();
     private final Mutator mutator = new Mutator();
@@ -38,17 +48,25 @@ class MutationPropertyTest {
     void everyMutationIsRejectedAsRecorded(TestReporter reporter) {
         Set<Mutation.Kind> kinds = ConcurrentHashMap.newKeySet();
         Set<String> keywords = ConcurrentHashMap.newKeySet();
-        PropertyRunner.Result result = PropertyRunner.run("mutations are rejected as recorded", mutator.of(valid),
-                Mutation::describe, c -> {
+        PropertyRunner.Result result = PropertyRunner.run(
+                "mutations are rejected as recorded",
+                mutator.of(valid),
+                Mutation::describe,
+                c -> {
                     Mutation mutation = c.value();
                     List<Error> errors = Contract.validate(Contract.REQUEST_SCHEMA, mutation.request());
-                    assertTrue(mutation.isReportedByAny(errors), "networknt does not report '" + mutation.keyword()
-                            + "' at '" + mutation.errorPointer() + "'"
-                            + (mutation.missingMember() != null ? " for member '" + mutation.missingMember() + "'" : "")
-                            + "; it reports:\n" + Contract.describe(errors));
+                    assertTrue(
+                            mutation.isReportedByAny(errors),
+                            "networknt does not report '" + mutation.keyword()
+                                    + "' at '" + mutation.errorPointer() + "'"
+                                    + (mutation.missingMember() != null
+                                            ? " for member '" + mutation.missingMember() + "'"
+                                            : "")
+                                    + "; it reports:\n" + Contract.describe(errors));
                     kinds.add(mutation.kind());
                     keywords.add(mutation.keyword());
-                }, reporter);
+                },
+                reporter);
         if (result.cases() >= 1000) {
             assertEquals(EnumSet.allOf(Mutation.Kind.class), EnumSet.copyOf(kinds), "kinds of mutation seen");
             assertEquals(new TreeSet<>(KEYWORDS), new TreeSet<>(keywords), "keywords broken");

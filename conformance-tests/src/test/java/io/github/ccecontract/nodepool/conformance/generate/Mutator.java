@@ -32,13 +32,11 @@ public final class Mutator {
     private final SchemaGenerator values = new SchemaGenerator(SchemaGenerator.Settings.defaults());
 
     /** A place where a change is possible. */
-    private record Site(String pointer, String schemaPointer, JsonNode schema, JsonNode value) {
-    }
+    private record Site(String pointer, String schemaPointer, JsonNode schema, JsonNode value) {}
 
     /** One possible change. */
-    private record Candidate(Kind kind, String keyword, String pointer, JsonNode before,
-            Function<Random, JsonNode> after) {
-    }
+    private record Candidate(
+            Kind kind, String keyword, String pointer, JsonNode before, Function<Random, JsonNode> after) {}
 
     /** A generator of mutations of the valid requests of a generator. */
     public Gen<Mutation> of(Gen<NodePoolGenerator.ValidRequest> valid) {
@@ -53,7 +51,11 @@ public final class Mutator {
         // Then a keyword of that kind (out-of-range has six), then a place: rare keywords (maxItems of userTags)
         // still come up in every run of 1000.
         Map<String, List<Candidate>> byKeyword = new java.util.TreeMap<>();
-        candidates.get(kind).forEach(c -> byKeyword.computeIfAbsent(c.keyword(), k -> new ArrayList<>()).add(c));
+        candidates
+                .get(kind)
+                .forEach(c -> byKeyword
+                        .computeIfAbsent(c.keyword(), k -> new ArrayList<>())
+                        .add(c));
         List<String> keywords = new ArrayList<>(byKeyword.keySet());
         List<Candidate> list = byKeyword.get(keywords.get(random.nextInt(keywords.size())));
         return apply(list.get(random.nextInt(list.size())), valid, random);
@@ -72,7 +74,8 @@ public final class Mutator {
         return out;
     }
 
-    private static void walk(JsonNode schemaNode, String schemaPointer, String pointer, JsonNode value, List<Site> out) {
+    private static void walk(
+            JsonNode schemaNode, String schemaPointer, String pointer, JsonNode value, List<Site> out) {
         String sp = schemaPointer;
         JsonNode schema = schemaNode;
         while (schema.has("$ref")) {
@@ -83,14 +86,22 @@ public final class Mutator {
         if (value.isObject()) {
             JsonNode properties = schema.path("properties");
             JsonNode additional = schema.get("additionalProperties");
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> member = it.next();
                 if (properties.has(member.getKey())) {
-                    walk(properties.get(member.getKey()), Json.child(sp + "/properties", member.getKey()),
-                            Json.child(pointer, member.getKey()), member.getValue(), out);
+                    walk(
+                            properties.get(member.getKey()),
+                            Json.child(sp + "/properties", member.getKey()),
+                            Json.child(pointer, member.getKey()),
+                            member.getValue(),
+                            out);
                 } else if (additional != null && additional.isObject() && !additional.isEmpty()) {
-                    walk(additional, sp + "/additionalProperties", Json.child(pointer, member.getKey()),
-                            member.getValue(), out);
+                    walk(
+                            additional,
+                            sp + "/additionalProperties",
+                            Json.child(pointer, member.getKey()),
+                            member.getValue(),
+                            out);
                 }
             }
         } else if (value.isArray() && schema.has("items")) {
@@ -111,8 +122,8 @@ public final class Mutator {
             for (JsonNode required : schema.path("required")) {
                 String member = required.asText();
                 if (value.has(member)) {
-                    out.add(new Candidate(Kind.FIELD_DROPPED, "required", Json.child(p, member), value.get(member),
-                            r -> null));
+                    out.add(new Candidate(
+                            Kind.FIELD_DROPPED, "required", Json.child(p, member), value.get(member), r -> null));
                 }
             }
         }
@@ -124,22 +135,38 @@ public final class Mutator {
         // OUT_OF_RANGE
         if (value.isIntegralNumber() && schema.has("minimum")) {
             BigInteger min = schema.get("minimum").bigIntegerValue();
-            out.add(new Candidate(Kind.OUT_OF_RANGE, "minimum", p, value,
+            out.add(new Candidate(
+                    Kind.OUT_OF_RANGE,
+                    "minimum",
+                    p,
+                    value,
                     r -> NODES.numberNode(min.subtract(BigInteger.valueOf(1 + r.nextInt(r.nextBoolean() ? 1 : 100))))));
         }
         if (value.isIntegralNumber() && schema.has("maximum")) {
             BigInteger max = schema.get("maximum").bigIntegerValue();
-            out.add(new Candidate(Kind.OUT_OF_RANGE, "maximum", p, value,
+            out.add(new Candidate(
+                    Kind.OUT_OF_RANGE,
+                    "maximum",
+                    p,
+                    value,
                     r -> NODES.numberNode(max.add(BigInteger.valueOf(1 + r.nextInt(r.nextBoolean() ? 1 : 100))))));
         }
         if (value.isTextual() && schema.path("minLength").asInt(0) > 0) {
             int minLength = schema.get("minLength").asInt();
-            out.add(new Candidate(Kind.OUT_OF_RANGE, "minLength", p, value,
+            out.add(new Candidate(
+                    Kind.OUT_OF_RANGE,
+                    "minLength",
+                    p,
+                    value,
                     r -> NODES.textNode(prefix(value.asText(), minLength - 1))));
         }
         if (value.isTextual() && schema.has("maxLength")) {
             int maxLength = schema.get("maxLength").asInt();
-            out.add(new Candidate(Kind.OUT_OF_RANGE, "maxLength", p, value,
+            out.add(new Candidate(
+                    Kind.OUT_OF_RANGE,
+                    "maxLength",
+                    p,
+                    value,
                     r -> NODES.textNode(longer(value.asText(), maxLength + 1 + r.nextInt(3), r))));
         }
         if (value.isArray() && schema.has("maxItems")) {
@@ -147,9 +174,10 @@ public final class Mutator {
             out.add(new Candidate(Kind.OUT_OF_RANGE, "maxItems", p, value, r -> {
                 ArrayNode more = (ArrayNode) value.deepCopy();
                 while (more.size() <= maxItems) {
-                    more.add(more.isEmpty() || r.nextBoolean()
-                            ? values.generate(site.schemaPointer() + "/items", "", "", r, Shape.RANDOM)
-                            : more.get(r.nextInt(more.size())).deepCopy());
+                    more.add(
+                            more.isEmpty() || r.nextBoolean()
+                                    ? values.generate(site.schemaPointer() + "/items", "", "", r, Shape.RANDOM)
+                                    : more.get(r.nextInt(more.size())).deepCopy());
                 }
                 return more;
             }));
@@ -161,8 +189,10 @@ public final class Mutator {
                 for (int i = 1; more.size() <= maxProperties; i++) {
                     String key = "extra-" + i;
                     if (!more.has(key)) {
-                        more.set(key, values.generate(site.schemaPointer() + "/additionalProperties", "", "", r,
-                                Shape.RANDOM));
+                        more.set(
+                                key,
+                                values.generate(
+                                        site.schemaPointer() + "/additionalProperties", "", "", r, Shape.RANDOM));
                     }
                 }
                 return more;
@@ -174,8 +204,12 @@ public final class Mutator {
             schema.get("enum").forEach(v -> allowed.add(v.asText()));
             out.add(new Candidate(Kind.UNKNOWN_ENUM, "enum", p, value, r -> {
                 String v = value.asText();
-                List<String> options = new ArrayList<>(List.of(v.toUpperCase(java.util.Locale.ROOT),
-                        v.toLowerCase(java.util.Locale.ROOT), v + "x", " " + v, "unknown-value"));
+                List<String> options = new ArrayList<>(List.of(
+                        v.toUpperCase(java.util.Locale.ROOT),
+                        v.toLowerCase(java.util.Locale.ROOT),
+                        v + "x",
+                        " " + v,
+                        "unknown-value"));
                 if (!v.isEmpty()) {
                     options.add(v.substring(0, v.length() - 1));
                 }
@@ -188,8 +222,17 @@ public final class Mutator {
             Pattern pattern = Pattern.compile(schema.get("pattern").asText());
             out.add(new Candidate(Kind.BROKEN_PATTERN, "pattern", p, value, r -> {
                 String v = value.asText();
-                List<String> options = new ArrayList<>(List.of(v + " ", "!" + v, v + "!", " ", "#", v + "\u00e9",
-                        "", v + ";", "-" + v, v.toUpperCase(java.util.Locale.ROOT) + "Z"));
+                List<String> options = new ArrayList<>(List.of(
+                        v + " ",
+                        "!" + v,
+                        v + "!",
+                        " ",
+                        "#",
+                        v + "\u00e9",
+                        "",
+                        v + ";",
+                        "-" + v,
+                        v.toUpperCase(java.util.Locale.ROOT) + "Z"));
                 options.removeIf(o -> pattern.matcher(o).find());
                 if (options.isEmpty()) {
                     throw new IllegalStateException("no broken value for /" + pattern + "/ from '" + v + "'");
@@ -201,7 +244,11 @@ public final class Mutator {
         if (value.isTextual() && schema.has("not")) {
             JsonNode forbidden = Contract.deref(schema.get("not")).path("enum");
             if (!forbidden.isEmpty()) {
-                out.add(new Candidate(Kind.FORBIDDEN_VALUE, "not", p, value,
+                out.add(new Candidate(
+                        Kind.FORBIDDEN_VALUE,
+                        "not",
+                        p,
+                        value,
                         r -> forbidden.get(r.nextInt(forbidden.size())).deepCopy()));
             }
         }
@@ -228,13 +275,24 @@ public final class Mutator {
         } else {
             throw new IllegalStateException("no container at " + Json.parent(candidate.pointer()));
         }
-        return new Mutation(candidate.kind(), candidate.pointer(), candidate.keyword(), candidate.before(), after,
-                root, valid.cluster());
+        return new Mutation(
+                candidate.kind(),
+                candidate.pointer(),
+                candidate.keyword(),
+                candidate.before(),
+                after,
+                root,
+                valid.cluster());
     }
 
     private static JsonNode otherType(String type, Random random) {
-        List<JsonNode> options = new ArrayList<>(List.of(NODES.textNode("12"), NODES.numberNode(42),
-                NODES.booleanNode(true), NODES.objectNode(), NODES.arrayNode(), NODES.nullNode()));
+        List<JsonNode> options = new ArrayList<>(List.of(
+                NODES.textNode("12"),
+                NODES.numberNode(42),
+                NODES.booleanNode(true),
+                NODES.objectNode(),
+                NODES.arrayNode(),
+                NODES.nullNode()));
         options.removeIf(n -> switch (type) {
             case "string" -> n.isTextual();
             case "integer", "number" -> n.isNumber();

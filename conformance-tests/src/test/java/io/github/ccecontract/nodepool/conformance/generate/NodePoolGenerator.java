@@ -1,7 +1,5 @@
 package io.github.ccecontract.nodepool.conformance.generate;
 
-import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
-import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ccecontract.nodepool.conformance.generate.SchemaGenerator.Shape;
 import io.github.ccecontract.nodepool.conformance.support.Contract;
 import io.github.ccecontract.nodepool.conformance.support.Json;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import java.util.Random;
 import java.util.Set;
 
@@ -48,14 +47,14 @@ public final class NodePoolGenerator implements Gen<NodePoolGenerator.ValidReque
         this.maxNodes = maxNodes;
         this.schema = new SchemaGenerator(settings)
                 // k8s-tag-key-format: keys are [DNS subdomain '/'] name.
-                .keyHook("/spec/nodeTemplate/k8sTags", (context, taken) -> fresh(taken,
-                        () -> k8sKey(context.random())))
+                .keyHook("/spec/nodeTemplate/k8sTags", (context, taken) -> fresh(taken, () -> k8sKey(context.random())))
                 // taint-key-prefix-length: the pattern allows any prefix; keep it within 253 characters, and
                 // now and then send exactly 253.
                 .valueHook("/spec/nodeTemplate/taints/*/key", context -> taintKey(context))
                 // nic-multiqueue-format: the schema says string; the rule says a JSON array of {"queue": n}.
-                .valueHook("/spec/nodeTemplate/extendParam/nicMultiqueue", context -> NODES.textNode(
-                        nicMultiqueue(context.random())));
+                .valueHook(
+                        "/spec/nodeTemplate/extendParam/nicMultiqueue",
+                        context -> NODES.textNode(nicMultiqueue(context.random())));
     }
 
     public int maxNodes() {
@@ -115,8 +114,10 @@ public final class NodePoolGenerator implements Gen<NodePoolGenerator.ValidReque
                     autoscaling.put(member, withinLimit(autoscaling.get(member).asLong(), random));
                 }
             }
-            if (autoscaling.has("minNodeCount") && autoscaling.has("maxNodeCount")
-                    && autoscaling.get("maxNodeCount").asLong() < autoscaling.get("minNodeCount").asLong()) {
+            if (autoscaling.has("minNodeCount")
+                    && autoscaling.has("maxNodeCount")
+                    && autoscaling.get("maxNodeCount").asLong()
+                            < autoscaling.get("minNodeCount").asLong()) {
                 JsonNode min = autoscaling.get("minNodeCount");
                 autoscaling.set("minNodeCount", autoscaling.get("maxNodeCount"));
                 autoscaling.set("maxNodeCount", min);
@@ -130,12 +131,23 @@ public final class NodePoolGenerator implements Gen<NodePoolGenerator.ValidReque
                 if (random.nextBoolean()) {
                     publicIp.remove(publicIp.has("count") ? "count" : "eip");
                 } else if (publicIp.has("count")) {
-                    publicIp.set("eip", schema.generate("/components/schemas/Eip", "/spec/nodeTemplate/publicIP/eip",
-                            "/spec/nodeTemplate/publicIP/eip", random, Shape.RANDOM));
+                    publicIp.set(
+                            "eip",
+                            schema.generate(
+                                    "/components/schemas/Eip",
+                                    "/spec/nodeTemplate/publicIP/eip",
+                                    "/spec/nodeTemplate/publicIP/eip",
+                                    random,
+                                    Shape.RANDOM));
                 } else {
-                    publicIp.set("count", schema.generate("/components/schemas/PublicIP/properties/count",
-                            "/spec/nodeTemplate/publicIP/count", "/spec/nodeTemplate/publicIP/count", random,
-                            Shape.RANDOM));
+                    publicIp.set(
+                            "count",
+                            schema.generate(
+                                    "/components/schemas/PublicIP/properties/count",
+                                    "/spec/nodeTemplate/publicIP/count",
+                                    "/spec/nodeTemplate/publicIP/count",
+                                    random,
+                                    Shape.RANDOM));
                 }
             }
         }
@@ -143,8 +155,14 @@ public final class NodePoolGenerator implements Gen<NodePoolGenerator.ValidReque
         // login-mode-required: always a key pair (userPassword only besides it: "not supported" on the page).
         ObjectNode login = (ObjectNode) template.get("login");
         if (!login.has("sshKey")) {
-            login.set("sshKey", schema.generate("/components/schemas/Login/properties/sshKey",
-                    "/spec/nodeTemplate/login/sshKey", "/spec/nodeTemplate/login/sshKey", random, Shape.RANDOM));
+            login.set(
+                    "sshKey",
+                    schema.generate(
+                            "/components/schemas/Login/properties/sshKey",
+                            "/spec/nodeTemplate/login/sshKey",
+                            "/spec/nodeTemplate/login/sshKey",
+                            random,
+                            Shape.RANDOM));
         }
 
         // fixed-ips-and-ip-block-exclusive and fixed-ips-not-more-than-nodes, per NIC.
@@ -267,7 +285,9 @@ public final class NodePoolGenerator implements Gen<NodePoolGenerator.ValidReque
             if (i > 0) {
                 sb.append(spaced ? ", " : ",");
             }
-            sb.append(spaced ? "{\"queue\": " : "{\"queue\":").append(queues[random.nextInt(queues.length)]).append('}');
+            sb.append(spaced ? "{\"queue\": " : "{\"queue\":")
+                    .append(queues[random.nextInt(queues.length)])
+                    .append('}');
         }
         return sb.append(']').toString();
     }

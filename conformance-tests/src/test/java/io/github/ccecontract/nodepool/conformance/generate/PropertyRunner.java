@@ -32,8 +32,7 @@ public final class PropertyRunner {
     /** A run stops after this many failures (a broken property need not run 5000 times). */
     static final int MAX_FAILURES = 25;
 
-    private PropertyRunner() {
-    }
+    private PropertyRunner() {}
 
     /** Seed, tries and an optional single case. */
     public record Settings(long seed, int tries, OptionalInt onlyCase) {
@@ -49,7 +48,8 @@ public final class PropertyRunner {
             long seed = parseLong("conformance.seed", DEFAULT_SEED);
             int tries = (int) parseLong("conformance.tries", DEFAULT_TRIES);
             String only = System.getProperty("conformance.case", "").trim();
-            return new Settings(seed, tries, only.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(only)));
+            return new Settings(
+                    seed, tries, only.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(only)));
         }
 
         /** The same settings with another number of tries (for example a smaller sample for slow peers). */
@@ -91,8 +91,7 @@ public final class PropertyRunner {
     }
 
     /** What a run did. */
-    public record Result(int cases, int failed) {
-    }
+    public record Result(int cases, int failed) {}
 
     /**
      * Runs a property with the settings of the system properties.
@@ -104,14 +103,19 @@ public final class PropertyRunner {
      * @param check    the property
      * @param reporter where the case counts go (the summary reads them); may be null
      */
-    public static <T> Result run(String property, Gen<T> gen, Function<? super T, String> describe, Check<T> check,
-            TestReporter reporter) {
+    public static <T> Result run(
+            String property, Gen<T> gen, Function<? super T, String> describe, Check<T> check, TestReporter reporter) {
         return run(Settings.fromSystemProperties(), property, gen, describe, check, reporter);
     }
 
     /** Runs a property with explicit settings. */
-    public static <T> Result run(Settings settings, String property, Gen<T> gen, Function<? super T, String> describe,
-            Check<T> check, TestReporter reporter) {
+    public static <T> Result run(
+            Settings settings,
+            String property,
+            Gen<T> gen,
+            Function<? super T, String> describe,
+            Check<T> check,
+            TestReporter reporter) {
         int first = settings.onlyCase().orElse(0);
         int last = settings.onlyCase().isPresent() ? first + 1 : settings.tries();
         int cases = 0;
@@ -150,9 +154,11 @@ public final class PropertyRunner {
             reporter.publishEntry(Checks.FAILED_CASES, Integer.toString(failed));
         }
         if (failed > 0) {
-            AssertionError error = new AssertionError("Property '" + property + "' failed for " + failed + " of " + cases
-                    + " cases (seed " + settings.seed() + (failed >= MAX_FAILURES ? ", stopped after " + MAX_FAILURES
-                    + " failures" : "") + ")\n" + String.join("\n", described));
+            AssertionError error =
+                    new AssertionError("Property '" + property + "' failed for " + failed + " of " + cases
+                            + " cases (seed " + settings.seed()
+                            + (failed >= MAX_FAILURES ? ", stopped after " + MAX_FAILURES + " failures" : "") + ")\n"
+                            + String.join("\n", described));
             error.addSuppressed(firstError);
             throw error;
         }

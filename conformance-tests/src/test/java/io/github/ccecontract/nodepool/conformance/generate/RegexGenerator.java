@@ -88,8 +88,8 @@ public final class RegexGenerator {
             }
             return s;
         }
-        throw new IllegalStateException("No string of length " + minLength + ".." + maxLength + " matching /" + pattern
-                + "/ in 500 attempts");
+        throw new IllegalStateException(
+                "No string of length " + minLength + ".." + maxLength + " matching /" + pattern + "/ in 500 attempts");
     }
 
     // ------------------------------------------------------------------------------ syntax tree
@@ -238,7 +238,7 @@ public final class RegexGenerator {
                 case 'w' -> new CharSet(range('a', 'z') + range('A', 'Z') + range('0', '9') + "_");
                 case 's' -> new CharSet(" \t");
                 case 'D', 'W', 'S', 'b', 'B', 'p', 'P', 'u', 'x', 'n', 'r', 't', 'f', 'v', '0' ->
-                        throw error("escape \\" + c + " is not supported");
+                    throw error("escape \\" + c + " is not supported");
                 default -> {
                     if (Character.isLetterOrDigit(c)) {
                         throw error("escape \\" + c + " is not supported");

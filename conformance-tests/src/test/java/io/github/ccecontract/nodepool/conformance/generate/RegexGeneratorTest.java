@@ -39,7 +39,7 @@ class RegexGeneratorTest {
             if (node.path("pattern").isTextual()) {
                 out.add(node.get("pattern").asText());
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 collect(it.next().getValue(), out);
             }
         } else if (node.isArray()) {
@@ -52,14 +52,15 @@ class RegexGeneratorTest {
     Stream<DynamicTest> everyDocumentPattern() {
         List<String> patterns = documentPatterns();
         assertTrue(patterns.size() >= 10, "expected the document's patterns, found " + patterns);
-        return patterns.stream().map(pattern -> DynamicTest.dynamicTest("/" + pattern + "/", () -> {
-            RegexGenerator generator = RegexGenerator.of(pattern);
-            Random random = new Random(pattern.hashCode());
-            for (int i = 0; i < 300; i++) {
-                String s = generator.generate(random);
-                assertTrue(generator.matches(s), "'" + s + "' does not match /" + pattern + "/");
-            }
-        }));
+        return patterns.stream()
+                .map(pattern -> DynamicTest.dynamicTest("/" + pattern + "/", () -> {
+                    RegexGenerator generator = RegexGenerator.of(pattern);
+                    Random random = new Random(pattern.hashCode());
+                    for (int i = 0; i < 300; i++) {
+                        String s = generator.generate(random);
+                        assertTrue(generator.matches(s), "'" + s + "' does not match /" + pattern + "/");
+                    }
+                }));
     }
 
     @Test
@@ -101,8 +102,7 @@ class RegexGeneratorTest {
     @Test
     @DisplayName("syntax outside the supported subset fails with the pattern named")
     void unsupportedSyntax() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RegexGenerator.of("^(?=a)b$"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RegexGenerator.of("^(?=a)b$"));
         assertTrue(e.getMessage().contains("(?=a)b"), e.getMessage());
     }
 }

@@ -1,9 +1,9 @@
 package io.github.ccecontract.nodepool.conformance.generate;
 
-import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
-import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ccecontract.nodepool.conformance.support.Json;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -43,9 +43,11 @@ public final class RuleOracle {
     static final Set<Integer> QUEUES = Set.of(1, 2, 4, 8, 16, 28);
 
     /** A DNS subdomain: labels of lowercase letters, digits and inner hyphens, joined by dots. */
-    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern DNS_SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     /** A Kubernetes name: 1 to 63 of letters, digits, '-', '_', '.', starting with a letter or digit. */
     private static final Pattern K8S_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+
     private static final Pattern THRESHOLD = Pattern.compile("(0\\.[0-9]|1\\.0):(0\\.[0-9]|1\\.0)");
 
     /** One broken rule: its id and the pointer of the offending value. */
@@ -56,8 +58,7 @@ public final class RuleOracle {
         }
     }
 
-    private RuleOracle() {
-    }
+    private RuleOracle() {}
 
     /** The rules a schema-valid request breaks at a cluster (empty: the stub must accept it). */
     public static List<Violation> check(JsonNode request, Cluster cluster) {
@@ -96,13 +97,15 @@ public final class RuleOracle {
         if (elasticBms) {
             if (!template.path("rootVolume").path("hw:passthrough").asBoolean(false)
                     || !template.path("rootVolume").path("hw:passthrough").isBoolean()) {
-                out.add(new Violation("elastic-bms-volumes-passthrough", "/spec/nodeTemplate/rootVolume/hw:passthrough"));
+                out.add(new Violation(
+                        "elastic-bms-volumes-passthrough", "/spec/nodeTemplate/rootVolume/hw:passthrough"));
             }
             JsonNode data = template.path("dataVolumes");
             for (int i = 0; i < data.size(); i++) {
                 JsonNode flag = data.get(i).path("hw:passthrough");
                 if (!flag.isBoolean() || !flag.booleanValue()) {
-                    out.add(new Violation("elastic-bms-volumes-passthrough",
+                    out.add(new Violation(
+                            "elastic-bms-volumes-passthrough",
                             "/spec/nodeTemplate/dataVolumes/" + i + "/hw:passthrough"));
                 }
             }
@@ -117,12 +120,13 @@ public final class RuleOracle {
         // public-ip-count-and-eip-together
         JsonNode publicIp = template.path("publicIP");
         if (publicIp.has("count") != publicIp.has("eip")) {
-            out.add(new Violation("public-ip-count-and-eip-together",
+            out.add(new Violation(
+                    "public-ip-count-and-eip-together",
                     "/spec/nodeTemplate/publicIP/" + (publicIp.has("count") ? "count" : "eip")));
         }
 
         // k8s-tag-key-format
-        for (Iterator<String> keys = template.path("k8sTags").fieldNames(); keys.hasNext();) {
+        for (Iterator<String> keys = template.path("k8sTags").fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
             if (!k8sTagKeyValid(key)) {
                 out.add(new Violation("k8s-tag-key-format", Json.child("/spec/nodeTemplate/k8sTags", key)));
@@ -141,7 +145,8 @@ public final class RuleOracle {
 
         // nic-multiqueue-format (an empty array is rejected: the catalogue's case empty-array).
         JsonNode extend = template.path("extendParam");
-        if (extend.has("nicMultiqueue") && !nicMultiqueueValid(extend.get("nicMultiqueue").asText())) {
+        if (extend.has("nicMultiqueue")
+                && !nicMultiqueueValid(extend.get("nicMultiqueue").asText())) {
             out.add(new Violation("nic-multiqueue-format", "/spec/nodeTemplate/extendParam/nicMultiqueue"));
         }
 
@@ -151,8 +156,8 @@ public final class RuleOracle {
             if (THRESHOLD.matcher(threshold).matches()) {
                 String[] parts = threshold.split(":");
                 if (new BigDecimal(parts[0]).compareTo(new BigDecimal(parts[1])) > 0) {
-                    out.add(new Violation("nic-threshold-low-not-above-high",
-                            "/spec/nodeTemplate/extendParam/nicThreshold"));
+                    out.add(new Violation(
+                            "nic-threshold-low-not-above-high", "/spec/nodeTemplate/extendParam/nicThreshold"));
                 }
             }
             if (!elasticBms) {
@@ -188,7 +193,9 @@ public final class RuleOracle {
         String name = slash < 0 ? key : key.substring(slash + 1);
         if (slash >= 0) {
             String prefix = key.substring(0, slash);
-            if (prefix.isEmpty() || prefix.length() > 253 || !DNS_SUBDOMAIN.matcher(prefix).matches()) {
+            if (prefix.isEmpty()
+                    || prefix.length() > 253
+                    || !DNS_SUBDOMAIN.matcher(prefix).matches()) {
                 return false;
             }
         }
@@ -207,7 +214,9 @@ public final class RuleOracle {
             return false;
         }
         for (JsonNode item : parsed) {
-            if (!item.isObject() || item.size() != 1 || !item.path("queue").isIntegralNumber()
+            if (!item.isObject()
+                    || item.size() != 1
+                    || !item.path("queue").isIntegralNumber()
                     || !QUEUES.contains(item.get("queue").asInt())) {
                 return false;
             }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
-import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
 import io.github.ccecontract.nodepool.conformance.support.Contract;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -30,29 +30,43 @@ class RuleOracleTest {
     @Test
     @DisplayName("the oracle knows exactly the rules of the document's x-cce-rules")
     void rulesMatchTheDocument() {
-        assertEquals(new TreeSet<>(Contract.ruleIds()), new TreeSet<>(RuleOracle.RULES),
+        assertEquals(
+                new TreeSet<>(Contract.ruleIds()),
+                new TreeSet<>(RuleOracle.RULES),
                 "x-cce-rules of the document vs RuleOracle.RULES: a rule was added or removed; teach RuleOracle");
     }
 
     @TestFactory
     @DisplayName("catalogue cases: accepted ones break no rule, rejected rule cases break their rule")
     Stream<DynamicTest> catalogueCases() {
-        List<Case> cases = ConstraintCases.load().cases().filter(c -> c.accepted() || c.isRule()).toList();
+        List<Case> cases = ConstraintCases.load()
+                .cases()
+                .filter(c -> c.accepted() || c.isRule())
+                .toList();
         assertFalse(cases.isEmpty());
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.label(), () -> {
-            List<RuleOracle.Violation> violations = RuleOracle.check(c.request(), c.cluster());
-            if (c.accepted()) {
-                assertTrue(violations.isEmpty(), c.label() + " (" + c.cluster() + "): the oracle finds " + violations);
-            } else {
-                List<RuleOracle.Violation> own = violations.stream().filter(v -> v.rule().equals(c.entryId())).toList();
-                assertFalse(own.isEmpty(), c.label() + " (" + c.cluster() + "): the oracle does not find rule " + c.entryId()
-                        + " (finds " + violations + ")");
-                for (RuleOracle.Violation v : own) {
-                    assertTrue(fields(c.entryId()).stream().anyMatch(f -> matches(f, v.pointer())),
-                            c.label() + ": pointer " + v.pointer() + " is not among the rule's fields " + fields(c.entryId()));
-                }
-            }
-        }));
+        return cases.stream()
+                .map(c -> DynamicTest.dynamicTest(c.label(), () -> {
+                    List<RuleOracle.Violation> violations = RuleOracle.check(c.request(), c.cluster());
+                    if (c.accepted()) {
+                        assertTrue(
+                                violations.isEmpty(),
+                                c.label() + " (" + c.cluster() + "): the oracle finds " + violations);
+                    } else {
+                        List<RuleOracle.Violation> own = violations.stream()
+                                .filter(v -> v.rule().equals(c.entryId()))
+                                .toList();
+                        assertFalse(
+                                own.isEmpty(),
+                                c.label() + " (" + c.cluster() + "): the oracle does not find rule " + c.entryId()
+                                        + " (finds " + violations + ")");
+                        for (RuleOracle.Violation v : own) {
+                            assertTrue(
+                                    fields(c.entryId()).stream().anyMatch(f -> matches(f, v.pointer())),
+                                    c.label() + ": pointer " + v.pointer() + " is not among the rule's fields "
+                                            + fields(c.entryId()));
+                        }
+                    }
+                }));
     }
 
     /** The fields of a rule in the document (pointers, '*' for any token). */

@@ -34,9 +34,28 @@ import java.util.Set;
 public final class SchemaGenerator {
 
     /** Keywords the generator reads or may ignore; any other (not x-) keyword fails generation. */
-    static final Set<String> KNOWN_KEYWORDS = Set.of("$ref", "type", "properties", "required", "additionalProperties",
-            "items", "enum", "pattern", "minLength", "maxLength", "minimum", "maximum", "maxItems", "maxProperties",
-            "not", "format", "default", "description", "title", "example", "nullable");
+    static final Set<String> KNOWN_KEYWORDS = Set.of(
+            "$ref",
+            "type",
+            "properties",
+            "required",
+            "additionalProperties",
+            "items",
+            "enum",
+            "pattern",
+            "minLength",
+            "maxLength",
+            "minimum",
+            "maximum",
+            "maxItems",
+            "maxProperties",
+            "not",
+            "format",
+            "default",
+            "description",
+            "title",
+            "example",
+            "nullable");
 
     /** Keywords that only annotate. */
     static final Set<String> ANNOTATIONS = Set.of("format", "default", "description", "title", "example");
@@ -51,8 +70,14 @@ public final class SchemaGenerator {
      * right-to-left marks, a byte order mark, and the longest value the schema allows; patterned strings are
      * drawn with long repetitions. Everything stays valid against the schema.
      */
-    public record Settings(double optionalRate, int maxArrayItems, int maxMapEntries, int maxStringLength,
-            int maxRepeat, double edgeRate, boolean oddStrings) {
+    public record Settings(
+            double optionalRate,
+            int maxArrayItems,
+            int maxMapEntries,
+            int maxStringLength,
+            int maxRepeat,
+            double edgeRate,
+            boolean oddStrings) {
 
         /** Optional members half of the time, small collections, edges (bounds, full collections) 8% of the time. */
         public static Settings defaults() {
@@ -67,13 +92,20 @@ public final class SchemaGenerator {
 
     /** Per instance: at random, only what is required, or everything the schema has. */
     public enum Shape {
-        RANDOM, MINIMAL, MAXIMAL
+        RANDOM,
+        MINIMAL,
+        MAXIMAL
     }
 
     /** Where a value is generated. */
-    public record Context(String pointer, String pattern, String schemaPointer, JsonNode schema, Random random,
-            Shape shape, SchemaGenerator generator) {
-    }
+    public record Context(
+            String pointer,
+            String pattern,
+            String schemaPointer,
+            JsonNode schema,
+            Random random,
+            Shape shape,
+            SchemaGenerator generator) {}
 
     /** Generates the value at a pointer pattern; null falls back to the schema. */
     @FunctionalInterface
@@ -124,8 +156,8 @@ public final class SchemaGenerator {
 
     // ------------------------------------------------------------------------------ the walk
 
-    private JsonNode walk(JsonNode schemaNode, String schemaPointer, String pointer, String pattern, Random random,
-            Shape shape) {
+    private JsonNode walk(
+            JsonNode schemaNode, String schemaPointer, String pointer, String pattern, Random random, Shape shape) {
         String sp = schemaPointer;
         JsonNode schema = schemaNode;
         for (int hops = 0; schema.has("$ref"); hops++) {
@@ -162,9 +194,10 @@ public final class SchemaGenerator {
     }
 
     private static void checkKeywords(JsonNode schema, String schemaPointer) {
-        for (Iterator<String> it = schema.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = schema.fieldNames(); it.hasNext(); ) {
             String keyword = it.next();
-            if (!keyword.startsWith("x-") && !KNOWN_KEYWORDS.contains(keyword)
+            if (!keyword.startsWith("x-")
+                    && !KNOWN_KEYWORDS.contains(keyword)
                     && !Contract.ruleStatedKeywords().contains(schemaPointer + "/" + keyword)) {
                 throw new IllegalStateException(schemaPointer + ": keyword '" + keyword + "' is unknown to the"
                         + " generator: teach SchemaGenerator (and Mutator) what it means");
@@ -176,7 +209,7 @@ public final class SchemaGenerator {
         if (schema.has("not") && !Contract.ruleStatedKeywords().contains(schemaPointer + "/not")) {
             // (A keyword that states a rule of x-cce-rules is left to the rule's hook in NodePoolGenerator.)
             JsonNode not = Contract.deref(schema.get("not"));
-            for (Iterator<String> it = not.fieldNames(); it.hasNext();) {
+            for (Iterator<String> it = not.fieldNames(); it.hasNext(); ) {
                 String keyword = it.next();
                 if (!keyword.equals("enum") && !ANNOTATIONS.contains(keyword) && !keyword.startsWith("x-")) {
                     throw new IllegalStateException(schemaPointer + "/not: only 'not: {enum: [...]}' is supported");
@@ -190,22 +223,31 @@ public final class SchemaGenerator {
         Set<String> required = new HashSet<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
         JsonNode properties = schema.path("properties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> property = it.next();
-            boolean include = required.contains(property.getKey()) || switch (shape) {
-                case MINIMAL -> false;
-                case MAXIMAL -> true;
-                case RANDOM -> random.nextDouble() < settings.optionalRate();
-            };
+            boolean include = required.contains(property.getKey())
+                    || switch (shape) {
+                        case MINIMAL -> false;
+                        case MAXIMAL -> true;
+                        case RANDOM -> random.nextDouble() < settings.optionalRate();
+                    };
             if (include) {
                 String name = property.getKey();
-                object.set(name, walk(property.getValue(), Json.child(sp + "/properties", name),
-                        Json.child(pointer, name), Json.child(pattern, name), random, shape));
+                object.set(
+                        name,
+                        walk(
+                                property.getValue(),
+                                Json.child(sp + "/properties", name),
+                                Json.child(pointer, name),
+                                Json.child(pattern, name),
+                                random,
+                                shape));
             }
         }
         JsonNode additional = schema.get("additionalProperties");
         if (additional != null && additional.isObject() && properties.isEmpty()) {
-            int limit = schema.has("maxProperties") ? schema.get("maxProperties").asInt() : Integer.MAX_VALUE;
+            int limit =
+                    schema.has("maxProperties") ? schema.get("maxProperties").asInt() : Integer.MAX_VALUE;
             int count = collectionSize(limit, settings.maxMapEntries(), random, shape);
             KeyHook keyHook = keyHooks.get(pattern);
             Context context = new Context(pointer, pattern, sp, schema, random, shape, this);
@@ -213,8 +255,15 @@ public final class SchemaGenerator {
             for (int i = 0; i < count; i++) {
                 String key = keyHook != null ? keyHook.generate(context, taken) : defaultKey(random, taken);
                 taken.add(key);
-                object.set(key, walk(additional, sp + "/additionalProperties", Json.child(pointer, key),
-                        pattern + "/*", random, shape));
+                object.set(
+                        key,
+                        walk(
+                                additional,
+                                sp + "/additionalProperties",
+                                Json.child(pointer, key),
+                                pattern + "/*",
+                                random,
+                                shape));
             }
         }
         return object;
@@ -263,10 +312,11 @@ public final class SchemaGenerator {
         for (int attempt = 0; attempt < 100; attempt++) {
             String value;
             if (schema.has("pattern")) {
-                int repeat = settings.oddStrings() && random.nextBoolean() ? Math.max(settings.maxRepeat(), 64)
+                int repeat = settings.oddStrings() && random.nextBoolean()
+                        ? Math.max(settings.maxRepeat(), 64)
                         : settings.maxRepeat();
-                value = RegexGenerator.of(schema.get("pattern").asText()).generate(random, minLength, maxLength,
-                        repeat);
+                value = RegexGenerator.of(schema.get("pattern").asText())
+                        .generate(random, minLength, maxLength, repeat);
             } else if (settings.oddStrings() && random.nextDouble() < 0.8) {
                 value = oddText(random, minLength, maxLength);
             } else {
@@ -337,10 +387,8 @@ public final class SchemaGenerator {
 
     long integer(JsonNode schema, Random random) {
         boolean int32 = "int32".equals(schema.path("format").asText());
-        long min = schema.has("minimum") ? schema.get("minimum").asLong()
-                : int32 ? Integer.MIN_VALUE : -1_000_000L;
-        long max = schema.has("maximum") ? schema.get("maximum").asLong()
-                : int32 ? Integer.MAX_VALUE : 1_000_000L;
+        long min = schema.has("minimum") ? schema.get("minimum").asLong() : int32 ? Integer.MIN_VALUE : -1_000_000L;
+        long max = schema.has("maximum") ? schema.get("maximum").asLong() : int32 ? Integer.MAX_VALUE : 1_000_000L;
         if (schema.has("exclusiveMinimum") || schema.has("exclusiveMaximum") || schema.has("multipleOf")) {
             throw new IllegalStateException("exclusive bounds and multipleOf are not supported");
         }
@@ -389,7 +437,9 @@ public final class SchemaGenerator {
             return;
         }
         JsonNode schema = Contract.deref(schemaNode);
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        schema.path("properties").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> property = it.next();
             String child = Json.child(pattern, property.getKey());
             out.add(child);
@@ -399,7 +449,9 @@ public final class SchemaGenerator {
             collectPatterns(schema.get("items"), pattern + "/*", out, depth + 1);
         }
         JsonNode additional = schema.get("additionalProperties");
-        if (additional != null && additional.isObject() && schema.path("properties").isEmpty()) {
+        if (additional != null
+                && additional.isObject()
+                && schema.path("properties").isEmpty()) {
             collectPatterns(additional, pattern + "/*", out, depth + 1);
         }
     }

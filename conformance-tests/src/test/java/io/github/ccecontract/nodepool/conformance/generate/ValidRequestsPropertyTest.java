@@ -33,19 +33,26 @@ class ValidRequestsPropertyTest {
     private final NodePoolGenerator generator = new NodePoolGenerator();
 
     @Test
-    @DisplayName("every generated request is schema-valid (networknt) and obeys the rules (oracle), and the run covers the schema")
+    @DisplayName(
+            "every generated request is schema-valid (networknt) and obeys the rules (oracle), and the run covers the schema")
     void everyGeneratedRequestIsValid(TestReporter reporter) {
         Coverage coverage = new Coverage();
         PropertyRunner.Settings settings = PropertyRunner.Settings.fromSystemProperties();
-        PropertyRunner.Result result = PropertyRunner.run(settings, "generated requests are valid", generator,
-                ValidRequest::describe, c -> {
+        PropertyRunner.Result result = PropertyRunner.run(
+                settings,
+                "generated requests are valid",
+                generator,
+                ValidRequest::describe,
+                c -> {
                     ValidRequest request = c.value();
                     List<Error> errors = Contract.validate(Contract.REQUEST_SCHEMA, request.body());
-                    assertTrue(errors.isEmpty(), "networknt rejects the generated request:\n" + Contract.describe(errors));
+                    assertTrue(
+                            errors.isEmpty(), "networknt rejects the generated request:\n" + Contract.describe(errors));
                     List<RuleOracle.Violation> broken = RuleOracle.check(request.body(), request.cluster());
                     assertTrue(broken.isEmpty(), "the generated request breaks rules: " + broken);
                     coverage.add(request);
-                }, reporter);
+                },
+                reporter);
         if (result.cases() >= 1000) {
             coverage.assertComplete();
         }
@@ -62,7 +69,9 @@ class ValidRequestsPropertyTest {
     @Test
     @DisplayName("the generator obeys exactly the rules of the document's x-cce-rules")
     void rulesMatchTheDocument() {
-        assertEquals(new TreeSet<>(Contract.ruleIds()), new TreeSet<>(NodePoolGenerator.RULES_OBEYED),
+        assertEquals(
+                new TreeSet<>(Contract.ruleIds()),
+                new TreeSet<>(NodePoolGenerator.RULES_OBEYED),
                 "x-cce-rules of the document vs the rules NodePoolGenerator obeys: a rule was added or removed;"
                         + " teach NodePoolGenerator and RuleOracle");
     }
@@ -90,10 +99,14 @@ class ValidRequestsPropertyTest {
         private void walk(JsonNode schemaNode, String pattern, JsonNode value) {
             JsonNode schema = Contract.deref(schemaNode);
             if (schema.has("enum")) {
-                enumValues.computeIfAbsent(pattern, k -> ConcurrentHashMap.newKeySet()).add(value.asText());
+                enumValues
+                        .computeIfAbsent(pattern, k -> ConcurrentHashMap.newKeySet())
+                        .add(value.asText());
             }
             if (value.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> it =
+                                schema.path("properties").fields();
+                        it.hasNext(); ) {
                     Map.Entry<String, JsonNode> property = it.next();
                     String child = Json.child(pattern, property.getKey());
                     if (value.has(property.getKey())) {
@@ -104,7 +117,9 @@ class ValidRequestsPropertyTest {
                     }
                 }
                 JsonNode additional = schema.get("additionalProperties");
-                if (additional != null && additional.isObject() && schema.path("properties").isEmpty()) {
+                if (additional != null
+                        && additional.isObject()
+                        && schema.path("properties").isEmpty()) {
                     value.fields().forEachRemaining(e -> walk(additional, pattern + "/*", e.getValue()));
                 }
             } else if (value.isArray() && schema.has("items")) {
@@ -154,7 +169,8 @@ class ValidRequestsPropertyTest {
             JsonNode schema = Contract.deref(Contract.at(Contract.REQUEST_SCHEMA));
             for (String token : Json.tokens(pattern)) {
                 if (token.equals("*")) {
-                    schema = Contract.deref(schema.has("items") ? schema.get("items") : schema.get("additionalProperties"));
+                    schema = Contract.deref(
+                            schema.has("items") ? schema.get("items") : schema.get("additionalProperties"));
                 } else {
                     schema = Contract.deref(schema.path("properties").path(token));
                 }

@@ -24,39 +24,41 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** A client of the stub that the JUnit extension runs, with the builder's options (client/README.md). */
 class ClientOfTheStubTest {
 
-  @RegisterExtension
-  static CceNodePoolStubExtension stub = CceNodePoolStubExtension.builder()
-      .config(StubConfig.builder().cluster("my-cluster", ClusterType.CCE, 50).build())
-      .build();
+    @RegisterExtension
+    static CceNodePoolStubExtension stub = CceNodePoolStubExtension.builder()
+            .config(StubConfig.builder()
+                    .cluster("my-cluster", ClusterType.CCE, 50)
+                    .build())
+            .build();
 
-  private CceNodePoolClient client;
+    private CceNodePoolClient client;
 
-  @BeforeEach
-  void connect() {
-    client = CceNodePoolClient.builder()
-        .endpoint(stub.baseUrl())
-        .projectId(stub.projectId())
-        .credentials(new TokenCredentials(stub.token()))
-        .validateBeforeSend(true)
-        .cluster(Cluster.cce(50))                 // the stub's cluster: its limit is checked before sending
-        .retryPolicy(RetryPolicy.none())          // a test wants the first answer
-        .callTimeout(Duration.ofSeconds(10))
-        .build();
-  }
+    @BeforeEach
+    void connect() {
+        client = CceNodePoolClient.builder()
+                .endpoint(stub.baseUrl())
+                .projectId(stub.projectId())
+                .credentials(new TokenCredentials(stub.token()))
+                .validateBeforeSend(true)
+                .cluster(Cluster.cce(50)) // the stub's cluster: its limit is checked before sending
+                .retryPolicy(RetryPolicy.none()) // a test wants the first answer
+                .callTimeout(Duration.ofSeconds(10))
+                .build();
+    }
 
-  @AfterEach
-  void close() {
-    client.close();
-  }
+    @AfterEach
+    void close() {
+        client.close();
+    }
 
-  @Test
-  void createsANodePool() throws IOException {
-    NodePool pool = CceJson.mapper().readValue(DocumentedExample.CCE_CLUSTER_REQUEST.bytes(), NodePool.class);
-    assertEquals(201, client.createNodePoolWithResponse("my-cluster", pool).statusCode());
-    assertEquals(1, stub.nodePools().size());
+    @Test
+    void createsANodePool() throws IOException {
+        NodePool pool = CceJson.mapper().readValue(DocumentedExample.CCE_CLUSTER_REQUEST.bytes(), NodePool.class);
+        assertEquals(201, client.createNodePoolWithResponse("my-cluster", pool).statusCode());
+        assertEquals(1, stub.nodePools().size());
 
-    pool.getSpec().setInitialNodeCount(51);
-    assertThrows(CceValidationException.class, () -> client.createNodePool("my-cluster", pool));
-    assertEquals(1, stub.journal().size(), "the second was not sent");
-  }
+        pool.getSpec().setInitialNodeCount(51);
+        assertThrows(CceValidationException.class, () -> client.createNodePool("my-cluster", pool));
+        assertEquals(1, stub.journal().size(), "the second was not sent");
+    }
 }

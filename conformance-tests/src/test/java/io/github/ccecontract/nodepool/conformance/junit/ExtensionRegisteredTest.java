@@ -6,18 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.ccecontract.nodepool.contract.CceJson;
 import io.github.ccecontract.nodepool.client.CceNodePoolClient;
 import io.github.ccecontract.nodepool.client.CceServiceException;
 import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
-import io.github.ccecontract.nodepool.stub.config.StubConfig;
-import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
+import io.github.ccecontract.nodepool.contract.CceJson;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import io.github.ccecontract.nodepool.contract.model.NodePool;
 import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
-import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import io.github.ccecontract.nodepool.stub.CceNodePoolStub;
 import io.github.ccecontract.nodepool.stub.admin.JournalEntry;
-import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
+import io.github.ccecontract.nodepool.stub.config.StubConfig;
+import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.io.IOException;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
@@ -32,7 +32,9 @@ class ExtensionRegisteredTest {
 
     @RegisterExtension
     static CceNodePoolStubExtension stub = CceNodePoolStubExtension.builder()
-            .config(StubConfig.builder().cluster("my-cluster", ClusterType.CCE, 50).build())
+            .config(StubConfig.builder()
+                    .cluster("my-cluster", ClusterType.CCE, 50)
+                    .build())
             .projectId("my-project")
             .build();
 
@@ -68,8 +70,8 @@ class ExtensionRegisteredTest {
         CceNodePoolClient client = client();
         assertTrue(stub.journal().isEmpty());
         client.createNodePool("my-cluster", documentedPool()); // the name is free again
-        CceServiceException conflict = assertThrows(CceServiceException.class,
-                () -> client.createNodePool("my-cluster", documentedPool()));
+        CceServiceException conflict =
+                assertThrows(CceServiceException.class, () -> client.createNodePool("my-cluster", documentedPool()));
         assertEquals(409, conflict.statusCode());
         assertEquals("CCE.01409001", conflict.errorCode());
     }
@@ -80,8 +82,8 @@ class ExtensionRegisteredTest {
         CceNodePoolClient client = client();
         NodePool pool = documentedPool();
         pool.getSpec().setInitialNodeCount(51);
-        CceServiceException limit = assertThrows(CceServiceException.class,
-                () -> client.createNodePool("my-cluster", pool));
+        CceServiceException limit =
+                assertThrows(CceServiceException.class, () -> client.createNodePool("my-cluster", pool));
         assertEquals(400, limit.statusCode());
         assertEquals("CCE.01400014", limit.errorCode());
         assertEquals("/spec/initialNodeCount", limit.violations().get(0).getPointer());

@@ -37,6 +37,7 @@ class PrismMockTest {
 
     @TempDir
     static Path tmp;
+
     static PrismProcess prism;
 
     @BeforeAll
@@ -62,7 +63,8 @@ class PrismMockTest {
         }
         List<Error> errors = Contract.validate(schemaPointer, body);
         if (!errors.isEmpty()) {
-            throw exchange.failure("the answer is invalid against " + schemaPointer + ":\n" + Contract.describe(errors));
+            throw exchange.failure(
+                    "the answer is invalid against " + schemaPointer + ":\n" + Contract.describe(errors));
         }
     }
 
@@ -75,7 +77,9 @@ class PrismMockTest {
         }
         assertEquals("application/json", exchange.response().mediaType(), exchange.describe());
         assertValid(exchange, Contract.RESPONSE_SCHEMA);
-        assertEquals(Contract.example(DocumentedExample.CCE_CLUSTER_RESPONSE), exchange.response().json(),
+        assertEquals(
+                Contract.example(DocumentedExample.CCE_CLUSTER_RESPONSE),
+                exchange.response().json(),
                 "Prism answers with the first example of the 201 response\n" + exchange.describe());
     }
 
@@ -84,23 +88,28 @@ class PrismMockTest {
     void preferPicksTheExample() {
         Exchange plain = post("cce-turbo-cluster-request", TOKEN, DocumentedExample.CCE_TURBO_CLUSTER_REQUEST.text());
         assertEquals(201, plain.response().status(), plain.describe());
-        assertEquals(Contract.example(DocumentedExample.CCE_CLUSTER_RESPONSE), plain.response().json(),
+        assertEquals(
+                Contract.example(DocumentedExample.CCE_CLUSTER_RESPONSE),
+                plain.response().json(),
                 "Prism does not match request examples to response examples\n" + plain.describe());
 
-        Exchange preferred = post("cce-turbo-cluster-request, Prefer: example=cce-turbo-cluster",
+        Exchange preferred = post(
+                "cce-turbo-cluster-request, Prefer: example=cce-turbo-cluster",
                 Map.of("X-Auth-Token", "conformance-test-token", "Prefer", "example=cce-turbo-cluster"),
                 DocumentedExample.CCE_TURBO_CLUSTER_REQUEST.text());
         assertEquals(201, preferred.response().status(), preferred.describe());
         assertValid(preferred, Contract.RESPONSE_SCHEMA);
-        assertEquals(Contract.example(DocumentedExample.CCE_TURBO_CLUSTER_RESPONSE), preferred.response().json(),
+        assertEquals(
+                Contract.example(DocumentedExample.CCE_TURBO_CLUSTER_RESPONSE),
+                preferred.response().json(),
                 preferred.describe());
     }
 
     @Test
     @DisplayName("no credentials: 401 with a CceError body and an sl-violations header")
     void missingCredentialsGet401() {
-        Exchange exchange = post("cce-cluster-request without credentials", Map.of(),
-                DocumentedExample.CCE_CLUSTER_REQUEST.text());
+        Exchange exchange =
+                post("cce-cluster-request without credentials", Map.of(), DocumentedExample.CCE_CLUSTER_REQUEST.text());
         assertEquals(401, exchange.response().status(), exchange.describe());
         assertValid(exchange, Contract.ERROR_SCHEMA);
         assertFalse(PrismViolations.of(exchange.response()).isEmpty(), exchange.describe());
@@ -109,12 +118,15 @@ class PrismMockTest {
     @Test
     @DisplayName("invalid request (kind Cluster): 400 with the documented BadRequest example and the violation named")
     void invalidRequestGets400() {
-        JsonNode request = Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST).put("kind", "Cluster");
+        JsonNode request =
+                Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST).put("kind", "Cluster");
         Exchange exchange = post("cce-cluster-request with kind Cluster", TOKEN, Json.compact(request));
         assertEquals(400, exchange.response().status(), exchange.describe());
         assertValid(exchange, Contract.ERROR_SCHEMA);
         List<PrismViolations.Violation> violations = PrismViolations.of(exchange.response());
-        assertTrue(violations.stream().anyMatch(v -> v.location().contains("kind") && v.code().equals("enum")),
+        assertTrue(
+                violations.stream()
+                        .anyMatch(v -> v.location().contains("kind") && v.code().equals("enum")),
                 "expected Prism to name kind/enum: " + violations + "\n" + exchange.describe());
     }
 
@@ -130,19 +142,22 @@ class PrismMockTest {
     }
 
     @Test
-    @DisplayName("the source document's value: {$ref} examples make Prism fail at start when the files are not beside it")
+    @DisplayName(
+            "the source document's value: {$ref} examples make Prism fail at start when the files are not beside it")
     void sourceDocumentNeedsItsExampleFiles(@TempDir Path dir) throws Exception {
         // The source document's form of the examples, without the example files next to it.
         Path lone = dir.resolve("openapi.yaml");
         String bundled = java.nio.file.Files.readString(Contract.extractBundledDocument(dir.resolve("b"), true));
         JsonNode doc = Json.YAML.readTree(bundled);
-        JsonNode examples = Json.at(doc, "/paths/" + Json.escape("/api/v3/projects/{project_id}/clusters/{cluster_id}/nodepools")
-                + "/post/requestBody/content/application~1json/examples/cce-cluster");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) examples).set("value",
-                Json.JSON.createObjectNode().put("$ref", "./examples/cce-cluster-request.json"));
+        JsonNode examples = Json.at(
+                doc,
+                "/paths/" + Json.escape("/api/v3/projects/{project_id}/clusters/{cluster_id}/nodepools")
+                        + "/post/requestBody/content/application~1json/examples/cce-cluster");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) examples)
+                .set("value", Json.JSON.createObjectNode().put("$ref", "./examples/cce-cluster-request.json"));
         java.nio.file.Files.writeString(lone, Json.YAML.writeValueAsString(doc));
-        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> PrismProcess.mock(lone).close());
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class, () -> PrismProcess.mock(lone).close());
         assertTrue(e.getMessage().contains("cce-cluster-request.json"), e.getMessage());
     }
 }

@@ -76,8 +76,8 @@ public final class PrismProcess implements AutoCloseable {
      *               request is answered by Prism itself (422, or 401 for missing credentials) and not forwarded
      */
     public static PrismProcess proxy(Path document, URI upstream, boolean errors, String... extraArguments) {
-        List<String> command = new ArrayList<>(List.of(executable().toString(), "proxy", document.toString(),
-                upstream.toString()));
+        List<String> command =
+                new ArrayList<>(List.of(executable().toString(), "proxy", document.toString(), upstream.toString()));
         if (errors) {
             command.add("--errors");
         }
@@ -93,8 +93,10 @@ public final class PrismProcess implements AutoCloseable {
             return prism;
         } catch (TimeoutException | ExecutionException e) {
             prism.stop();
-            throw new IllegalStateException("Prism did not start within " + START_TIMEOUT_SECONDS + " s: "
-                    + String.join(" ", command) + "\n" + prism.logText(), e);
+            throw new IllegalStateException(
+                    "Prism did not start within " + START_TIMEOUT_SECONDS + " s: " + String.join(" ", command) + "\n"
+                            + prism.logText(),
+                    e);
         } catch (InterruptedException e) {
             prism.stop();
             Thread.currentThread().interrupt();
@@ -117,7 +119,9 @@ public final class PrismProcess implements AutoCloseable {
         if (!root.isEmpty() && Files.isExecutable(Paths.get(root).resolve(relative))) {
             return Paths.get(root).resolve(relative).toAbsolutePath().normalize();
         }
-        for (Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
+        for (Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
+                dir != null;
+                dir = dir.getParent()) {
             if (Files.isExecutable(dir.resolve(relative))) {
                 return dir.resolve(relative);
             }
@@ -191,8 +195,8 @@ public final class PrismProcess implements AutoCloseable {
     }
 
     private void readOutput() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 synchronized (log) {
@@ -209,7 +213,7 @@ public final class PrismProcess implements AutoCloseable {
         } catch (IOException e) {
             // the process ended
         }
-        listening.completeExceptionally(new IllegalStateException("Prism exited (code "
-                + (process.isAlive() ? "?" : process.exitValue()) + ") before it listened"));
+        listening.completeExceptionally(new IllegalStateException(
+                "Prism exited (code " + (process.isAlive() ? "?" : process.exitValue()) + ") before it listened"));
     }
 }

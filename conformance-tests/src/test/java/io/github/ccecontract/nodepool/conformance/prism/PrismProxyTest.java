@@ -60,18 +60,16 @@ class PrismProxyTest {
     static final int SAMPLE = Integer.getInteger("conformance.prismTries", 100);
 
     /** What the upstream answers: status, content type, body. */
-    record Answer(int status, String contentType, String body) {
-    }
+    record Answer(int status, String contentType, String body) {}
 
     /** A request the upstream received. */
-    record Received(String method, String path, Map<String, List<String>> headers, String body) {
-    }
+    record Received(String method, String path, Map<String, List<String>> headers, String body) {}
 
-    static final Answer DOCUMENTED = new Answer(201, "application/json",
-            DocumentedExample.CCE_CLUSTER_RESPONSE.text());
+    static final Answer DOCUMENTED = new Answer(201, "application/json", DocumentedExample.CCE_CLUSTER_RESPONSE.text());
 
     @TempDir
     static Path tmp;
+
     static HttpServer upstream;
     static PrismProcess prism;
     static final AtomicReference<Answer> ANSWER = new AtomicReference<>(DOCUMENTED);
@@ -82,8 +80,11 @@ class PrismProxyTest {
         upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         upstream.createContext("/", exchange -> {
             byte[] in = exchange.getRequestBody().readAllBytes();
-            RECEIVED.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    Map.copyOf(exchange.getRequestHeaders()), new String(in, StandardCharsets.UTF_8)));
+            RECEIVED.add(new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    new String(in, StandardCharsets.UTF_8)));
             Answer answer = ANSWER.get();
             byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
@@ -120,20 +121,27 @@ class PrismProxyTest {
     @Test
     @DisplayName("valid exchange: forwarded with the token, answered unchanged, no violation")
     void validExchangeIsClean() {
-        Exchange exchange = post("cce-cluster-request, upstream answers the documented response", TOKEN,
+        Exchange exchange = post(
+                "cce-cluster-request, upstream answers the documented response",
+                TOKEN,
                 DocumentedExample.CCE_CLUSTER_REQUEST.text());
         if (exchange.response().status() != 201 || !PrismViolations.isClean(exchange.response())) {
             throw exchange.failure("expected 201 and no violation: " + PrismViolations.of(exchange.response()) + "\n"
                     + prism.logText());
         }
-        assertEquals(Contract.example(DocumentedExample.CCE_CLUSTER_RESPONSE), exchange.response().json());
+        assertEquals(
+                Contract.example(DocumentedExample.CCE_CLUSTER_RESPONSE),
+                exchange.response().json());
         assertEquals(1, RECEIVED.size(), "upstream requests");
         Received received = RECEIVED.get(0);
         assertEquals("POST", received.method());
         assertEquals(PATH, received.path());
         assertEquals(Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST), Json.parse(received.body(), "forwarded"));
-        assertTrue(received.headers().entrySet().stream().anyMatch(e -> e.getKey().equalsIgnoreCase("X-Auth-Token")
-                && e.getValue().contains("conformance-test-token")), "X-Auth-Token forwarded: " + received.headers());
+        assertTrue(
+                received.headers().entrySet().stream()
+                        .anyMatch(e -> e.getKey().equalsIgnoreCase("X-Auth-Token")
+                                && e.getValue().contains("conformance-test-token")),
+                "X-Auth-Token forwarded: " + received.headers());
     }
 
     @Test
@@ -141,14 +149,20 @@ class PrismProxyTest {
     void invalidBodyIsReported() {
         // kind is an open list in the response (x-extensible-enum): a kind that is not a string breaks the schema.
         ANSWER.set(new Answer(201, "application/json", "{\"kind\":1}"));
-        Exchange exchange = post("cce-cluster-request, upstream answers an invalid body", TOKEN,
+        Exchange exchange = post(
+                "cce-cluster-request, upstream answers an invalid body",
+                TOKEN,
                 DocumentedExample.CCE_CLUSTER_REQUEST.text());
         assertEquals(500, exchange.response().status(), exchange.describe());
         assertEquals("application/problem+json", exchange.response().mediaType(), exchange.describe());
         assertEquals("VIOLATIONS", PrismViolations.prismErrorKind(exchange.response()), exchange.describe());
         List<PrismViolations.Violation> violations = PrismViolations.of(exchange.response());
-        assertTrue(violations.stream().anyMatch(v -> v.location().equals(List.of("response", "body", "kind"))
-                && v.code().equals("type") && v.severity().equals("Error")), violations + "\n" + exchange.describe());
+        assertTrue(
+                violations.stream()
+                        .anyMatch(v -> v.location().equals(List.of("response", "body", "kind"))
+                                && v.code().equals("type")
+                                && v.severity().equals("Error")),
+                violations + "\n" + exchange.describe());
         assertTrue(violations.stream().anyMatch(v -> v.code().equals("required")), violations.toString());
     }
 
@@ -156,12 +170,16 @@ class PrismProxyTest {
     @DisplayName("wrong content type: Prism's 500 #VIOLATIONS naming the media type")
     void wrongContentTypeIsReported() {
         ANSWER.set(new Answer(201, "text/plain", DocumentedExample.CCE_CLUSTER_RESPONSE.text()));
-        Exchange exchange = post("cce-cluster-request, upstream answers text/plain", TOKEN,
+        Exchange exchange = post(
+                "cce-cluster-request, upstream answers text/plain",
+                TOKEN,
                 DocumentedExample.CCE_CLUSTER_REQUEST.text());
         assertEquals(500, exchange.response().status(), exchange.describe());
         assertEquals("VIOLATIONS", PrismViolations.prismErrorKind(exchange.response()), exchange.describe());
-        assertTrue(PrismViolations.of(exchange.response()).stream()
-                .anyMatch(v -> v.location().equals(List.of("response")) && v.message().contains("text/plain")),
+        assertTrue(
+                PrismViolations.of(exchange.response()).stream()
+                        .anyMatch(v -> v.location().equals(List.of("response"))
+                                && v.message().contains("text/plain")),
                 exchange.describe());
     }
 
@@ -169,21 +187,30 @@ class PrismProxyTest {
     @DisplayName("undocumented status 418: passed through, only a Warning in sl-violations")
     void undocumentedStatusIsAWarningOnly() {
         ANSWER.set(new Answer(418, "application/json", "{\"errorCode\":\"CCE.01400001\",\"errorMessage\":\"x\"}"));
-        Exchange exchange = post("cce-cluster-request, upstream answers 418", TOKEN,
-                DocumentedExample.CCE_CLUSTER_REQUEST.text());
+        Exchange exchange =
+                post("cce-cluster-request, upstream answers 418", TOKEN, DocumentedExample.CCE_CLUSTER_REQUEST.text());
         assertEquals(418, exchange.response().status(), exchange.describe());
         List<PrismViolations.Violation> violations = PrismViolations.of(exchange.response());
-        assertTrue(violations.stream().anyMatch(v -> v.severity().equals("Warning")
-                && v.message().contains("status code")), violations + "\n" + exchange.describe());
+        assertTrue(
+                violations.stream()
+                        .anyMatch(v ->
+                                v.severity().equals("Warning") && v.message().contains("status code")),
+                violations + "\n" + exchange.describe());
         assertFalse(PrismViolations.isClean(exchange.response()));
     }
 
     @Test
     @DisplayName("documented error answer (400 CceError): clean")
     void documentedErrorIsClean() {
-        ANSWER.set(new Answer(400, "application/json", "{\"errorCode\":\"CCE.01400001\",\"errorMessage\":\"Invalid\","
-                + "\"violations\":[{\"pointer\":\"/metadata/name\",\"rule\":\"pattern\",\"message\":\"bad\"}]}"));
-        Exchange exchange = post("cce-cluster-request, upstream answers a documented 400", TOKEN,
+        ANSWER.set(
+                new Answer(
+                        400,
+                        "application/json",
+                        "{\"errorCode\":\"CCE.01400001\",\"errorMessage\":\"Invalid\","
+                                + "\"violations\":[{\"pointer\":\"/metadata/name\",\"rule\":\"pattern\",\"message\":\"bad\"}]}"));
+        Exchange exchange = post(
+                "cce-cluster-request, upstream answers a documented 400",
+                TOKEN,
                 DocumentedExample.CCE_CLUSTER_REQUEST.text());
         assertEquals(400, exchange.response().status(), exchange.describe());
         assertTrue(PrismViolations.isClean(exchange.response()), exchange.describe());
@@ -192,7 +219,8 @@ class PrismProxyTest {
     @Test
     @DisplayName("invalid request: Prism answers 422 #UNPROCESSABLE_ENTITY itself, nothing forwarded")
     void invalidRequestIsNotForwarded() {
-        JsonNode request = Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST).put("kind", "Cluster");
+        JsonNode request =
+                Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST).put("kind", "Cluster");
         Exchange exchange = post("cce-cluster-request with kind Cluster", TOKEN, Json.compact(request));
         assertEquals(422, exchange.response().status(), exchange.describe());
         assertEquals("UNPROCESSABLE_ENTITY", PrismViolations.prismErrorKind(exchange.response()), exchange.describe());
@@ -202,8 +230,8 @@ class PrismProxyTest {
     @Test
     @DisplayName("no credentials: Prism answers 401 #UNAUTHORIZED itself, nothing forwarded")
     void missingCredentialsAreNotForwarded() {
-        Exchange exchange = post("cce-cluster-request without credentials", Map.of(),
-                DocumentedExample.CCE_CLUSTER_REQUEST.text());
+        Exchange exchange =
+                post("cce-cluster-request without credentials", Map.of(), DocumentedExample.CCE_CLUSTER_REQUEST.text());
         assertEquals(401, exchange.response().status(), exchange.describe());
         assertEquals("UNAUTHORIZED", PrismViolations.prismErrorKind(exchange.response()), exchange.describe());
         assertTrue(RECEIVED.isEmpty(), "forwarded: " + RECEIVED);
@@ -213,28 +241,42 @@ class PrismProxyTest {
     @DisplayName("Prism agrees with the generator: generated valid requests pass its request validation")
     void generatedRequestsPassPrism(TestReporter reporter) {
         NodePoolGenerator generator = new NodePoolGenerator();
-        PropertyRunner.run(PropertyRunner.Settings.fromSystemProperties().withTries(SAMPLE),
-                "Prism accepts generated requests", generator, NodePoolGenerator.ValidRequest::describe, c -> {
-                    Exchange exchange = post(c.name(), TOKEN, Json.compact(c.value().body()));
+        PropertyRunner.run(
+                PropertyRunner.Settings.fromSystemProperties().withTries(SAMPLE),
+                "Prism accepts generated requests",
+                generator,
+                NodePoolGenerator.ValidRequest::describe,
+                c -> {
+                    Exchange exchange =
+                            post(c.name(), TOKEN, Json.compact(c.value().body()));
                     if (exchange.response().status() != 201 || !PrismViolations.isClean(exchange.response())) {
-                        throw exchange.failure("expected 201 and no violation from Prism: "
-                                + PrismViolations.of(exchange.response()));
+                        throw exchange.failure(
+                                "expected 201 and no violation from Prism: " + PrismViolations.of(exchange.response()));
                     }
-                }, reporter);
+                },
+                reporter);
     }
 
     @Test
     @DisplayName("Prism agrees with the mutator: every mutated request is refused with 422")
     void mutatedRequestsAreRefusedByPrism(TestReporter reporter) {
         Mutator mutator = new Mutator();
-        PropertyRunner.run(PropertyRunner.Settings.fromSystemProperties().withTries(SAMPLE),
-                "Prism refuses mutated requests", mutator.of(new NodePoolGenerator()), Mutation::describe, c -> {
-                    Exchange exchange = post(c.name() + " " + c.value().summary(), TOKEN,
+        PropertyRunner.run(
+                PropertyRunner.Settings.fromSystemProperties().withTries(SAMPLE),
+                "Prism refuses mutated requests",
+                mutator.of(new NodePoolGenerator()),
+                Mutation::describe,
+                c -> {
+                    Exchange exchange = post(
+                            c.name() + " " + c.value().summary(),
+                            TOKEN,
                             Json.compact(c.value().request()));
                     if (exchange.response().status() != 422) {
-                        throw exchange.failure("expected Prism's 422 for " + c.value().summary());
+                        throw exchange.failure(
+                                "expected Prism's 422 for " + c.value().summary());
                     }
-                }, reporter);
+                },
+                reporter);
         assertTrue(RECEIVED.isEmpty(), "forwarded: " + RECEIVED.size());
     }
 }

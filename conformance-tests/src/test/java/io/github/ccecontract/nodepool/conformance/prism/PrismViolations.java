@@ -33,8 +33,7 @@ public final class PrismViolations {
         }
     }
 
-    private PrismViolations() {
-    }
+    private PrismViolations() {}
 
     /** Every violation Prism reported for the answer (header and problem body), without duplicates. */
     public static List<Violation> of(Exchange.Response response) {
@@ -74,7 +73,10 @@ public final class PrismViolations {
         for (JsonNode v : list) {
             List<String> location = new ArrayList<>();
             v.path("location").forEach(l -> location.add(l.asText()));
-            out.add(new Violation(location, v.path("severity").asText(), v.path("code").asText(),
+            out.add(new Violation(
+                    location,
+                    v.path("severity").asText(),
+                    v.path("code").asText(),
                     v.path("message").asText()));
         }
     }

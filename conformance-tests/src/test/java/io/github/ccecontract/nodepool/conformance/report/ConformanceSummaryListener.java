@@ -93,7 +93,9 @@ public class ConformanceSummaryListener implements TestExecutionListener {
             if (id.isTest()) {
                 stats.skipped++;
             } else if (plan != null) {
-                stats.skipped += (int) plan.getDescendants(id).stream().filter(TestIdentifier::isTest).count();
+                stats.skipped += (int) plan.getDescendants(id).stream()
+                        .filter(TestIdentifier::isTest)
+                        .count();
             }
             skips.add("[" + group(id) + "] " + path(id) + ": " + reason);
         }
@@ -126,9 +128,11 @@ public class ConformanceSummaryListener implements TestExecutionListener {
                 stats(group).failedContainers++;
             }
             if (failed) {
-                String message = result.getThrowable().map(ConformanceSummaryListener::message).orElse("(no message)");
-                failures.add("[" + group + "] " + path(id) + (id.isTest() ? "" : " (container)") + "\n"
-                        + indent(message));
+                String message = result.getThrowable()
+                        .map(ConformanceSummaryListener::message)
+                        .orElse("(no message)");
+                failures.add(
+                        "[" + group + "] " + path(id) + (id.isTest() ? "" : " (container)") + "\n" + indent(message));
             }
         }
     }
@@ -139,11 +143,13 @@ public class ConformanceSummaryListener implements TestExecutionListener {
         StringBuilder sb = new StringBuilder();
         String rule = "=".repeat(104);
         sb.append(rule).append('\n');
-        sb.append("Conformance summary: seed ").append(System.getProperty("conformance.seed", "20221110"))
-                .append(", ").append(System.getProperty("conformance.tries", "1000"))
+        sb.append("Conformance summary: seed ")
+                .append(System.getProperty("conformance.seed", "20221110"))
+                .append(", ")
+                .append(System.getProperty("conformance.tries", "1000"))
                 .append(" tries per property (-Dconformance.seed, -Dconformance.tries)\n");
-        sb.append(String.format("%-70s %6s %7s %7s %7s %8s%n", "check", "tests", "cases", "passed", "failed",
-                "skipped"));
+        sb.append(
+                String.format("%-70s %6s %7s %7s %7s %8s%n", "check", "tests", "cases", "passed", "failed", "skipped"));
         synchronized (groups) {
             for (Check check : Check.values()) {
                 Stats s = groups.get(check.title());
@@ -154,19 +160,27 @@ public class ConformanceSummaryListener implements TestExecutionListener {
                 }
             }
             groups.forEach((name, s) -> {
-                if (Check.values().length > 0 && java.util.Arrays.stream(Check.values())
-                        .noneMatch(c -> c.title().equals(name))) {
+                if (Check.values().length > 0
+                        && java.util.Arrays.stream(Check.values())
+                                .noneMatch(c -> c.title().equals(name))) {
                     row(sb, name, s);
                 }
             });
             int checked = ResponseConformance.checked();
             if (checked > 0) {
-                sb.append("Check 3: ").append(checked).append(" answers of the stub checked against the document")
+                sb.append("Check 3: ")
+                        .append(checked)
+                        .append(" answers of the stub checked against the document")
                         .append(" (by status ");
                 StringBuilder byStatus = new StringBuilder();
-                ResponseConformance.checkedByStatus().forEach((status, n) -> byStatus
-                        .append(byStatus.length() == 0 ? "" : ", ").append(status).append(": ").append(n));
-                sb.append(byStatus).append("), ").append(ResponseConformance.violations().size())
+                ResponseConformance.checkedByStatus()
+                        .forEach((status, n) -> byStatus.append(byStatus.length() == 0 ? "" : ", ")
+                                .append(status)
+                                .append(": ")
+                                .append(n));
+                sb.append(byStatus)
+                        .append("), ")
+                        .append(ResponseConformance.violations().size())
                         .append(" with problems\n");
             }
             if (!skips.isEmpty()) {
@@ -189,8 +203,15 @@ public class ConformanceSummaryListener implements TestExecutionListener {
 
     private static void row(StringBuilder sb, String name, Stats s) {
         String title = name.length() > 70 ? name.substring(0, 67) + "..." : name;
-        sb.append(String.format("%-70s %6d %7d %7d %7d %8d%s%n", title, s.tests, s.cases, s.passed, s.failed,
-                s.skipped, s.failedContainers > 0 ? "   + " + s.failedContainers + " failed container(s)" : ""));
+        sb.append(String.format(
+                "%-70s %6d %7d %7d %7d %8d%s%n",
+                title,
+                s.tests,
+                s.cases,
+                s.passed,
+                s.failed,
+                s.skipped,
+                s.failedContainers > 0 ? "   + " + s.failedContainers + " failed container(s)" : ""));
     }
 
     private Stats stats(String group) {
@@ -200,7 +221,8 @@ public class ConformanceSummaryListener implements TestExecutionListener {
     /** The check title of the nearest check tag on the identifier or its ancestors, else "untagged: <class>". */
     private String group(TestIdentifier id) {
         TestPlan p = plan;
-        for (TestIdentifier current = id; current != null;
+        for (TestIdentifier current = id;
+                current != null;
                 current = p == null ? null : p.getParent(current).orElse(null)) {
             for (TestTag tag : current.getTags()) {
                 Optional<Check> check = Check.ofTag(tag.getName());
@@ -214,10 +236,13 @@ public class ConformanceSummaryListener implements TestExecutionListener {
 
     private String className(TestIdentifier id) {
         TestPlan p = plan;
-        for (TestIdentifier current = id; current != null;
+        for (TestIdentifier current = id;
+                current != null;
                 current = p == null ? null : p.getParent(current).orElse(null)) {
-            Optional<String> name = current.getSource().map(s -> s instanceof ClassSource c ? c.getClassName()
-                    : s instanceof MethodSource m ? m.getClassName() : null);
+            Optional<String> name = current.getSource()
+                    .map(s -> s instanceof ClassSource c
+                            ? c.getClassName()
+                            : s instanceof MethodSource m ? m.getClassName() : null);
             if (name.isPresent()) {
                 String n = name.get();
                 return n.substring(n.lastIndexOf('.') + 1);
@@ -230,7 +255,8 @@ public class ConformanceSummaryListener implements TestExecutionListener {
     private String path(TestIdentifier id) {
         List<String> names = new ArrayList<>();
         TestPlan p = plan;
-        for (TestIdentifier current = id; current != null;
+        for (TestIdentifier current = id;
+                current != null;
                 current = p == null ? null : p.getParent(current).orElse(null)) {
             if (current.getParentId().isPresent()) {
                 names.add(0, current.getDisplayName());

@@ -25,8 +25,8 @@ class ConformanceSummaryListenerTest {
     @DisplayName("summary of a fixture run: rows per check, case counts, the failure with case, request and answer")
     void summaryOfAFixtureRun() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ConformanceSummaryListener listener = new ConformanceSummaryListener(new PrintStream(bytes, true,
-                StandardCharsets.UTF_8));
+        ConformanceSummaryListener listener =
+                new ConformanceSummaryListener(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false)
                 .build());
@@ -48,18 +48,24 @@ class ConformanceSummaryListenerTest {
         assertTrue(out.contains("2 client against stub") && out.contains("no tests in this run"), out);
         assertTrue(out.contains("Failures (1):"), out);
         assertTrue(out.contains("failsWithAnExchange()"), out);
-        assertTrue(out.contains("expected 201") && out.contains("case: cce-cluster-request")
-                && out.contains("POST http://127.0.0.1:1/api/v3/projects/p/clusters/c/nodepools")
-                && out.contains("HTTP 500") && out.contains("CCE.01500001"), out);
-        assertTrue(!out.contains("a-very-long-secret-token-value") && out.contains("a-very... (30 characters)"),
+        assertTrue(
+                out.contains("expected 201")
+                        && out.contains("case: cce-cluster-request")
+                        && out.contains("POST http://127.0.0.1:1/api/v3/projects/p/clusters/c/nodepools")
+                        && out.contains("HTTP 500")
+                        && out.contains("CCE.01500001"),
+                out);
+        assertTrue(
+                !out.contains("a-very-long-secret-token-value") && out.contains("a-very... (30 characters)"),
                 "the token is shortened: " + out);
     }
 
-    private static void assertRow(String out, String title, int tests, int cases, int passed, int failed,
-            int skipped) {
+    private static void assertRow(String out, String title, int tests, int cases, int passed, int failed, int skipped) {
         Pattern row = Pattern.compile("(?m)^" + Pattern.quote(title) + "\\s+" + tests + "\\s+" + cases + "\\s+" + passed
                 + "\\s+" + failed + "\\s+" + skipped + "\\b");
-        assertTrue(row.matcher(out).find(), "no row '" + title + "' with tests " + tests + ", cases " + cases
-                + ", passed " + passed + ", failed " + failed + ", skipped " + skipped + " in:\n" + out);
+        assertTrue(
+                row.matcher(out).find(),
+                "no row '" + title + "' with tests " + tests + ", cases " + cases + ", passed " + passed + ", failed "
+                        + failed + ", skipped " + skipped + " in:\n" + out);
     }
 }

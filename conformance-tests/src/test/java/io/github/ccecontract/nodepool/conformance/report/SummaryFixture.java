@@ -32,23 +32,27 @@ class SummaryFixture {
     @Tag(Checks.DOCUMENTED_EXAMPLES)
     class Examples {
         @Test
-        void passes() {
-        }
+        void passes() {}
 
         @Test
         void failsWithAnExchange() {
-            Exchange exchange = new Exchange("cce-cluster-request",
-                    new Exchange.Request("POST", URI.create("http://127.0.0.1:1/api/v3/projects/p/clusters/c/nodepools"),
-                            Map.of("X-Auth-Token", List.of("a-very-long-secret-token-value")), "{\"kind\":\"NodePool\"}"),
-                    new Exchange.Response(500, Map.of("Content-Type", List.of("application/json")),
+            Exchange exchange = new Exchange(
+                    "cce-cluster-request",
+                    new Exchange.Request(
+                            "POST",
+                            URI.create("http://127.0.0.1:1/api/v3/projects/p/clusters/c/nodepools"),
+                            Map.of("X-Auth-Token", List.of("a-very-long-secret-token-value")),
+                            "{\"kind\":\"NodePool\"}"),
+                    new Exchange.Response(
+                            500,
+                            Map.of("Content-Type", List.of("application/json")),
                             "{\"errorCode\":\"CCE.01500001\"}"));
             throw exchange.failure("expected 201");
         }
 
         @Disabled("fixture: a skipped test")
         @Test
-        void skipped() {
-        }
+        void skipped() {}
     }
 
     @Nested
@@ -62,11 +66,10 @@ class SummaryFixture {
 
         @TestFactory
         Stream<DynamicTest> dynamic() {
-            return Stream.of(DynamicTest.dynamicTest("a", () -> { }), DynamicTest.dynamicTest("b", () -> { }));
+            return Stream.of(DynamicTest.dynamicTest("a", () -> {}), DynamicTest.dynamicTest("b", () -> {}));
         }
     }
 
     @Test
-    void untagged() {
-    }
+    void untagged() {}
 }

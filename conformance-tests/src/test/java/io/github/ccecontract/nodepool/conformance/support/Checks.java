@@ -34,8 +34,7 @@ public final class Checks {
     /** The suite's own tools: generators, mutation, rule oracle, catalogue loader, Prism helper, summary. */
     public static final String SUITE = "suite";
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /** A check: its tag and its title in the summary. */
     public enum Check {

@@ -48,8 +48,7 @@ public final class Contract {
     private static volatile JsonNode document;
     private static volatile SchemaRegistry registry;
 
-    private Contract() {
-    }
+    private Contract() {}
 
     /** The bundled document (one shared tree: do not modify it). */
     public static JsonNode document() {
@@ -58,7 +57,8 @@ public final class Contract {
             try (InputStream in = NodePoolContract.openApiJson()) {
                 doc = Json.JSON.readTree(in);
             } catch (IOException e) {
-                throw new UncheckedIOException(NodePoolContract.OPENAPI_JSON + " is not valid JSON: " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        NodePoolContract.OPENAPI_JSON + " is not valid JSON: " + e.getMessage(), e);
             }
             document = doc;
         }
@@ -83,8 +83,8 @@ public final class Contract {
         for (int hops = 0; current != null && current.has("$ref"); hops++) {
             String ref = current.get("$ref").asText();
             if (!ref.startsWith("#/") || hops > 20) {
-                throw new IllegalStateException(NodePoolContract.OPENAPI_JSON + ": unsupported or circular $ref '" + ref
-                        + "'");
+                throw new IllegalStateException(
+                        NodePoolContract.OPENAPI_JSON + ": unsupported or circular $ref '" + ref + "'");
             }
             current = at(ref.substring(1));
         }
@@ -155,7 +155,9 @@ public final class Contract {
             ObjectNode doc = (ObjectNode) Json.JSON.readTree(target.toFile());
             ObjectNode schemes = (ObjectNode) doc.path("components").path("securitySchemes");
             ObjectNode aksk = schemes.putObject("akskSignature");
-            aksk.put("type", "apiKey").put("in", "header").put("name", "Authorization")
+            aksk.put("type", "apiKey")
+                    .put("in", "header")
+                    .put("name", "Authorization")
                     .put("description", "AK/SK signature (SDK-HMAC-SHA256), as Prism can check it: present.");
             Json.JSON.writeValue(target.toFile(), doc);
         } catch (IOException e) {
@@ -170,7 +172,9 @@ public final class Contract {
     public static SchemaRegistry registry() {
         SchemaRegistry r = registry;
         if (r == null) {
-            SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build();
+            SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                    .pathType(PathType.JSON_POINTER)
+                    .build();
             r = SchemaRegistry.withDialect(Dialects.getOpenApi30(), builder -> builder.schemaRegistryConfig(config));
             registry = r;
         }
@@ -180,7 +184,10 @@ public final class Contract {
     /** The compiled schema at a pointer of the bundled document, for example {@link #REQUEST_SCHEMA}. */
     public static Schema schema(String pointer) {
         return SCHEMAS.computeIfAbsent(pointer, p -> {
-            String fragment = p.replace("%", "%25").replace("{", "%7B").replace("}", "%7D").replace(" ", "%20");
+            String fragment = p.replace("%", "%25")
+                    .replace("{", "%7B")
+                    .replace("}", "%7D")
+                    .replace(" ", "%20");
             Schema schema = registry().getSchema(SchemaLocation.of(BUNDLE_IRI + "#" + fragment));
             schema.initializeValidators();
             return schema;

@@ -60,7 +60,9 @@ public record Exchange(String caseName, Request request, Response response) {
 
         /** The media type of Content-Type without parameters, lower case, or "" if absent. */
         public String mediaType() {
-            return header("Content-Type").map(v -> v.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)).orElse("");
+            return header("Content-Type")
+                    .map(v -> v.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))
+                    .orElse("");
         }
 
         /** The body as JSON, or null if it is empty or not JSON. */
@@ -78,7 +80,11 @@ public record Exchange(String caseName, Request request, Response response) {
     public String describe() {
         StringBuilder sb = new StringBuilder();
         sb.append("case: ").append(caseName).append('\n');
-        sb.append("request sent:\n  ").append(request.method()).append(' ').append(request.uri()).append('\n');
+        sb.append("request sent:\n  ")
+                .append(request.method())
+                .append(' ')
+                .append(request.uri())
+                .append('\n');
         appendHeaders(sb, request.headers());
         appendBody(sb, request.body());
         if (response == null) {
@@ -127,7 +133,11 @@ public record Exchange(String caseName, Request request, Response response) {
     private static void appendHeaders(StringBuilder sb, Map<String, List<String>> headers) {
         headers.forEach((name, values) -> {
             for (String value : values) {
-                sb.append("  ").append(name).append(": ").append(redact(name, value)).append('\n');
+                sb.append("  ")
+                        .append(name)
+                        .append(": ")
+                        .append(redact(name, value))
+                        .append('\n');
             }
         });
     }

@@ -20,16 +20,24 @@ class ExchangeTest {
     @Test
     @DisplayName("describe(): case, method, URI, headers, pretty JSON bodies, status")
     void describesEverything() {
-        Exchange exchange = new Exchange("generated #3", new Exchange.Request("POST", URI_,
-                Map.of("Content-Type", List.of("application/json")), "{\"kind\":\"NodePool\"}"),
-                new Exchange.Response(400, Map.of("content-type", List.of("application/json; charset=utf-8")),
+        Exchange exchange = new Exchange(
+                "generated #3",
+                new Exchange.Request(
+                        "POST", URI_, Map.of("Content-Type", List.of("application/json")), "{\"kind\":\"NodePool\"}"),
+                new Exchange.Response(
+                        400,
+                        Map.of("content-type", List.of("application/json; charset=utf-8")),
                         "{\"errorCode\":\"CCE.01400001\"}"));
         String text = exchange.describe();
         assertTrue(text.startsWith("case: generated #3\nrequest sent:\n  POST " + URI_), text);
-        assertTrue(text.contains("\"kind\" : \"NodePool\"") && text.contains("HTTP 400")
-                && text.contains("\"errorCode\" : \"CCE.01400001\""), text);
+        assertTrue(
+                text.contains("\"kind\" : \"NodePool\"")
+                        && text.contains("HTTP 400")
+                        && text.contains("\"errorCode\" : \"CCE.01400001\""),
+                text);
         assertEquals("application/json", exchange.response().mediaType());
-        assertEquals("CCE.01400001", exchange.response().json().path("errorCode").asText());
+        assertEquals(
+                "CCE.01400001", exchange.response().json().path("errorCode").asText());
         AssertionError failure = exchange.failure("expected 201");
         assertTrue(failure.getMessage().startsWith("expected 201\ncase: generated #3"), failure.getMessage());
     }
@@ -39,9 +47,18 @@ class ExchangeTest {
     void credentialsAreShortened() {
         String authorization = "SDK-HMAC-SHA256 Access=AKEXAMPLE, SignedHeaders=content-type;host;x-sdk-date, "
                 + "Signature=0123456789abcdef0123456789abcdef";
-        Exchange exchange = new Exchange("aksk", new Exchange.Request("POST", URI_,
-                Map.of("Authorization", List.of(authorization), "X-Auth-Token", List.of("MIIEhQYJKoZIhvcNAQcCoIIEdjCCBHICAQEx")),
-                null), null);
+        Exchange exchange = new Exchange(
+                "aksk",
+                new Exchange.Request(
+                        "POST",
+                        URI_,
+                        Map.of(
+                                "Authorization",
+                                List.of(authorization),
+                                "X-Auth-Token",
+                                List.of("MIIEhQYJKoZIhvcNAQcCoIIEdjCCBHICAQEx")),
+                        null),
+                null);
         String text = exchange.describe();
         assertTrue(text.contains("Signature=012345...") && !text.contains("0123456789abcdef0123"), text);
         assertTrue(text.contains("Access=AKEXAMPLE"), text);

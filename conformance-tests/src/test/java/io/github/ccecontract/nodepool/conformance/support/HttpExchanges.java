@@ -23,8 +23,7 @@ public final class HttpExchanges {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    private HttpExchanges() {
-    }
+    private HttpExchanges() {}
 
     /** A request with a JSON body and the given headers (Content-Type application/json is added if absent). */
     public static Exchange post(String caseName, URI uri, Map<String, String> headers, String jsonBody) {
@@ -43,14 +42,20 @@ public final class HttpExchanges {
             builder.header(k, v);
             sent.put(k, List.of(v));
         });
-        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        builder.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         Exchange.Request request = new Exchange.Request(method, uri, sent, body);
         try {
-            HttpResponse<String> response = CLIENT.send(builder.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Exchange(caseName, request,
-                    new Exchange.Response(response.statusCode(), response.headers().map(), response.body()));
+            HttpResponse<String> response =
+                    CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Exchange(
+                    caseName,
+                    request,
+                    new Exchange.Response(
+                            response.statusCode(), response.headers().map(), response.body()));
         } catch (IOException e) {
             throw new Exchange(caseName, request, null).failure("no answer", e);
         } catch (InterruptedException e) {

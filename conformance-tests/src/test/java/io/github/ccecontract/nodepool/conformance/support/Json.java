@@ -22,10 +22,10 @@ public final class Json {
     /** YAML mapper (the constraint catalogue). */
     public static final ObjectMapper YAML = YAMLMapper.builder().build();
 
-    private static final ObjectMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper PRETTY =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Parses JSON text; fails with the text's origin in the message. */
     public static JsonNode parse(String text, String what) {
@@ -112,7 +112,8 @@ public final class Json {
             return List.of();
         }
         if (!pointer.startsWith("/")) {
-            throw new IllegalArgumentException("Not a JSON pointer (must be empty or start with '/'): '" + pointer + "'");
+            throw new IllegalArgumentException(
+                    "Not a JSON pointer (must be empty or start with '/'): '" + pointer + "'");
         }
         List<String> tokens = new ArrayList<>();
         for (String raw : pointer.substring(1).split("/", -1)) {

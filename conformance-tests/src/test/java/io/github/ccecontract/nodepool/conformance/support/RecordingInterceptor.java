@@ -27,8 +27,7 @@ import okio.Buffer;
 public final class RecordingInterceptor implements Interceptor, AutoCloseable {
 
     /** A recorded exchange and check 3's problems (empty if not checked or conforming). */
-    public record Recorded(Exchange exchange, List<ResponseConformance.Problem> problems) {
-    }
+    public record Recorded(Exchange exchange, List<ResponseConformance.Problem> problems) {}
 
     private final boolean checkAgainstDocument;
     private final List<Recorded> recorded = new CopyOnWriteArrayList<>();
@@ -120,8 +119,8 @@ public final class RecordingInterceptor implements Interceptor, AutoCloseable {
             request.body().writeTo(buffer);
             requestBody = buffer.readString(StandardCharsets.UTF_8);
         }
-        Exchange.Request sent = new Exchange.Request(request.method(), request.url().uri(),
-                request.headers().toMultimap(), requestBody);
+        Exchange.Request sent = new Exchange.Request(
+                request.method(), request.url().uri(), request.headers().toMultimap(), requestBody);
         Response response;
         try {
             response = chain.proceed(request);
@@ -136,10 +135,12 @@ public final class RecordingInterceptor implements Interceptor, AutoCloseable {
             }
         }
         Map<String, List<String>> headers = response.headers().toMultimap();
-        Exchange exchange = new Exchange(currentCase, sent, new Exchange.Response(response.code(), headers,
-                new String(bytes, StandardCharsets.UTF_8)));
-        List<ResponseConformance.Problem> problems = checkAgainstDocument ? ResponseConformance.check(exchange)
-                : List.of();
+        Exchange exchange = new Exchange(
+                currentCase,
+                sent,
+                new Exchange.Response(response.code(), headers, new String(bytes, StandardCharsets.UTF_8)));
+        List<ResponseConformance.Problem> problems =
+                checkAgainstDocument ? ResponseConformance.check(exchange) : List.of();
         recorded.add(new Recorded(exchange, problems));
         return response;
     }

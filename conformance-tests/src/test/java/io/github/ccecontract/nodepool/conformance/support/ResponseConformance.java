@@ -61,22 +61,19 @@ public final class ResponseConformance {
     }
 
     /** An exchange with at least one problem. */
-    public record Violation(String caseName, List<Problem> problems, String exchange) {
-    }
+    public record Violation(String caseName, List<Problem> problems, String exchange) {}
 
     private static final AtomicInteger CHECKED = new AtomicInteger();
     private static final Map<Integer, AtomicInteger> BY_STATUS = new ConcurrentHashMap<>();
     private static final List<Violation> VIOLATIONS = new CopyOnWriteArrayList<>();
-    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
-            "trace");
+    private static final Set<String> HTTP_METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static volatile List<PathTemplate> templates;
 
-    private ResponseConformance() {
-    }
+    private ResponseConformance() {}
 
     /** A path of the document as a regular expression. */
-    private record PathTemplate(String template, Pattern pattern) {
-    }
+    private record PathTemplate(String template, Pattern pattern) {}
 
     // ------------------------------------------------------------------------------ counting
 
@@ -107,7 +104,9 @@ public final class ResponseConformance {
         }
         List<Problem> problems = problems(exchange);
         CHECKED.incrementAndGet();
-        BY_STATUS.computeIfAbsent(exchange.response().status(), s -> new AtomicInteger()).incrementAndGet();
+        BY_STATUS
+                .computeIfAbsent(exchange.response().status(), s -> new AtomicInteger())
+                .incrementAndGet();
         if (!problems.isEmpty()) {
             VIOLATIONS.add(new Violation(exchange.caseName(), List.copyOf(problems), exchange.describe()));
         }
@@ -126,7 +125,8 @@ public final class ResponseConformance {
     /** The failure text of problems. */
     public static String describe(List<Problem> problems) {
         StringBuilder sb = new StringBuilder("check 3: the answer does not conform to ")
-                .append(NodePoolContract.OPENAPI_JSON).append(':');
+                .append(NodePoolContract.OPENAPI_JSON)
+                .append(':');
         problems.forEach(p -> sb.append("\n  - ").append(p.toString().replace("\n", "\n    ")));
         return sb.toString();
     }
@@ -144,8 +144,9 @@ public final class ResponseConformance {
         String path = exchange.request().uri().getRawPath();
         Optional<String> template = template(path);
         if (template.isEmpty()) {
-            return List.of(new Problem(Aspect.REQUEST, "the path " + path
-                    + " is not one of the document's paths (the suite sends none such)"));
+            return List.of(new Problem(
+                    Aspect.REQUEST,
+                    "the path " + path + " is not one of the document's paths (the suite sends none such)"));
         }
         JsonNode pathItem = Contract.document().path("paths").path(template.get());
         String pathPointer = "/paths/" + Json.escape(template.get());
@@ -156,14 +157,18 @@ public final class ResponseConformance {
         }
         String status = Integer.toString(response.status());
         JsonNode responses = operation.path("responses");
-        String key = responses.has(status) ? status
-                : responses.has(status.charAt(0) + "XX") ? status.charAt(0) + "XX"
-                : responses.has("default") ? "default" : null;
+        String key = responses.has(status)
+                ? status
+                : responses.has(status.charAt(0) + "XX")
+                        ? status.charAt(0) + "XX"
+                        : responses.has("default") ? "default" : null;
         if (key == null) {
             List<String> documented = new ArrayList<>();
             responses.fieldNames().forEachRemaining(documented::add);
-            problems.add(new Problem(Aspect.STATUS, "status " + status + " is not documented for " + method.toUpperCase(Locale.ROOT) + " "
-                    + template.get() + " (documented: " + String.join(", ", documented) + ")"));
+            problems.add(new Problem(
+                    Aspect.STATUS,
+                    "status " + status + " is not documented for " + method.toUpperCase(Locale.ROOT) + " "
+                            + template.get() + " (documented: " + String.join(", ", documented) + ")"));
             return problems;
         }
         String responsePointer = pathPointer + "/" + method + "/responses/" + key;
@@ -185,8 +190,10 @@ public final class ResponseConformance {
             }
         });
         if (response.status() != 405) {
-            problems.add(new Problem(Aspect.STATUS, "the document has no operation for this method on the path (only "
-                    + documented + "): expected 405, got " + response.status()));
+            problems.add(new Problem(
+                    Aspect.STATUS,
+                    "the document has no operation for this method on the path (only " + documented
+                            + "): expected 405, got " + response.status()));
         }
         Optional<String> allow = response.header("Allow");
         if (allow.isEmpty()) {
@@ -201,20 +208,25 @@ public final class ResponseConformance {
             Collections.sort(allowed);
             Collections.sort(documented);
             if (!allowed.equals(documented)) {
-                problems.add(new Problem(Aspect.HEADER, "Allow: " + allow.get()
-                        + " does not name the document's methods for the path " + documented));
+                problems.add(new Problem(
+                        Aspect.HEADER,
+                        "Allow: " + allow.get() + " does not name the document's methods for the path " + documented));
             }
         }
         if (!response.mediaType().equals("application/json")) {
-            problems.add(new Problem(Aspect.CONTENT_TYPE, "405 with Content-Type '"
-                    + response.header("Content-Type").orElse("(none)") + "', expected application/json (a CceError)"));
+            problems.add(new Problem(
+                    Aspect.CONTENT_TYPE,
+                    "405 with Content-Type '" + response.header("Content-Type").orElse("(none)")
+                            + "', expected application/json (a CceError)"));
         }
         validateBody(Contract.ERROR_SCHEMA, response, problems);
     }
 
-    private static void checkHeaders(JsonNode documentedResponse, String responsePointer, Exchange.Response response,
-            List<Problem> problems) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = documentedResponse.path("headers").fields(); it.hasNext();) {
+    private static void checkHeaders(
+            JsonNode documentedResponse, String responsePointer, Exchange.Response response, List<Problem> problems) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        documentedResponse.path("headers").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode header = Contract.deref(entry.getValue());
             Optional<String> value = response.header(entry.getKey());
@@ -227,26 +239,29 @@ public final class ResponseConformance {
             JsonNode schema = Contract.deref(header.path("schema"));
             String type = schema.path("type").asText("string");
             if (!type.equals("string")) {
-                problems.add(new Problem(Aspect.HEADER, "header " + entry.getKey()
-                        + ": the suite checks string headers only, the document says " + type));
+                problems.add(new Problem(
+                        Aspect.HEADER,
+                        "header " + entry.getKey() + ": the suite checks string headers only, the document says "
+                                + type));
             }
         }
     }
 
-    private static void checkContent(JsonNode documentedResponse, String responsePointer, Exchange.Response response,
-            List<Problem> problems) {
+    private static void checkContent(
+            JsonNode documentedResponse, String responsePointer, Exchange.Response response, List<Problem> problems) {
         JsonNode content = documentedResponse.get("content");
         String body = response.body();
         boolean hasBody = body != null && !body.isEmpty();
         if (content == null || content.isEmpty()) {
             if (hasBody) {
-                problems.add(new Problem(Aspect.SCHEMA, "the documented response has no content, the answer has a body"));
+                problems.add(
+                        new Problem(Aspect.SCHEMA, "the documented response has no content, the answer has a body"));
             }
             return;
         }
         String mediaType = response.mediaType();
         String documentedKey = null;
-        for (Iterator<String> it = content.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = content.fieldNames(); it.hasNext(); ) {
             String candidate = it.next();
             if (mediaTypeMatches(candidate, mediaType)) {
                 documentedKey = candidate;
@@ -256,9 +271,11 @@ public final class ResponseConformance {
         if (documentedKey == null) {
             List<String> documented = new ArrayList<>();
             content.fieldNames().forEachRemaining(documented::add);
-            problems.add(new Problem(Aspect.CONTENT_TYPE, "Content-Type '" + response.header("Content-Type").orElse("(none)")
-                    + "' is not documented for status " + response.status() + " (documented: "
-                    + String.join(", ", documented) + ")"));
+            problems.add(new Problem(
+                    Aspect.CONTENT_TYPE,
+                    "Content-Type '" + response.header("Content-Type").orElse("(none)")
+                            + "' is not documented for status " + response.status() + " (documented: "
+                            + String.join(", ", documented) + ")"));
             return;
         }
         JsonNode mediaTypeObject = content.get(documentedKey);
@@ -272,14 +289,16 @@ public final class ResponseConformance {
     private static void validateBody(String schemaPointer, Exchange.Response response, List<Problem> problems) {
         JsonNode json = response.json();
         if (json == null) {
-            problems.add(new Problem(Aspect.SCHEMA, "the body is not JSON (or empty); expected an instance of "
-                    + schemaPointer));
+            problems.add(new Problem(
+                    Aspect.SCHEMA, "the body is not JSON (or empty); expected an instance of " + schemaPointer));
             return;
         }
         List<Error> errors = Contract.validate(schemaPointer, json);
         if (!errors.isEmpty()) {
-            problems.add(new Problem(Aspect.SCHEMA, "the body is invalid against " + schemaPointer
-                    + " (networknt, OpenAPI 3.0 dialect):\n  " + Contract.describe(errors).trim()));
+            problems.add(new Problem(
+                    Aspect.SCHEMA,
+                    "the body is invalid against " + schemaPointer + " (networknt, OpenAPI 3.0 dialect):\n  "
+                            + Contract.describe(errors).trim()));
         }
     }
 
@@ -300,8 +319,11 @@ public final class ResponseConformance {
         List<PathTemplate> list = templates;
         if (list == null) {
             List<PathTemplate> built = new ArrayList<>();
-            Contract.document().path("paths").fieldNames().forEachRemaining(t -> built.add(new PathTemplate(t,
-                    Pattern.compile(Pattern.quote(t).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q")))));
+            Contract.document()
+                    .path("paths")
+                    .fieldNames()
+                    .forEachRemaining(t -> built.add(new PathTemplate(
+                            t, Pattern.compile(Pattern.quote(t).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q")))));
             list = List.copyOf(built);
             templates = list;
         }

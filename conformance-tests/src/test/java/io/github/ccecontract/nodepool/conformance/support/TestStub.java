@@ -1,15 +1,13 @@
 package io.github.ccecontract.nodepool.conformance.support;
 
-import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ccecontract.nodepool.client.CceNodePoolClient;
-import io.github.ccecontract.nodepool.client.auth.AkSkCredentials;
 import io.github.ccecontract.nodepool.client.auth.Credentials;
-import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
 import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
+import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
 import io.github.ccecontract.nodepool.stub.CceNodePoolStub;
 import io.github.ccecontract.nodepool.stub.config.StubConfig;
-import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -69,16 +67,14 @@ public final class TestStub implements AutoCloseable {
 
     /** Starts a stub with the default clusters and the given ones. */
     public static TestStub start(Collection<Cluster> extraClusters) {
-        return start(extraClusters, builder -> { });
+        return start(extraClusters, builder -> {});
     }
 
     /** Starts a stub with the default clusters and the given ones, configured further by the customizer. */
     public static TestStub start(Collection<Cluster> extraClusters, Consumer<StubConfig.Builder> customizer) {
         Set<Cluster> clusters = new LinkedHashSet<>(defaultClusters());
         clusters.addAll(extraClusters);
-        StubConfig.Builder config = StubConfig.builder()
-                .tokens(TOKEN)
-                .accessKey(ACCESS_KEY, SECRET_KEY);
+        StubConfig.Builder config = StubConfig.builder().tokens(TOKEN).accessKey(ACCESS_KEY, SECRET_KEY);
         for (Cluster c : clusters) {
             config.cluster(clusterId(c), c);
         }
@@ -147,12 +143,12 @@ public final class TestStub implements AutoCloseable {
      * Headers of a request signed with SDK-HMAC-SHA256 (the client's signer, the algorithm the document describes):
      * Content-Type, X-Sdk-Date and Authorization. Host is signed as the JDK client sends it.
      */
-    public static Map<String, String> signedHeaders(String method, URI uri, String body, String accessKey,
-            String secretKey, Instant at) {
+    public static Map<String, String> signedHeaders(
+            String method, URI uri, String body, String accessKey, String secretKey, Instant at) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
-        Map<String, String> added = new SdkHmacSha256Signer(accessKey, secretKey).sign(method, uri,
-                headers, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), at);
+        Map<String, String> added = new SdkHmacSha256Signer(accessKey, secretKey)
+                .sign(method, uri, headers, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), at);
         added.forEach((name, value) -> {
             if (!name.equalsIgnoreCase("Host")) {
                 headers.put(name, value);
@@ -180,15 +176,14 @@ public final class TestStub implements AutoCloseable {
      * Sends a raw request; the answer is checked and counted (check 3) but not failed on: the caller asserts the
      * problems itself (check 6 asserts status, content type and schema one by one).
      */
-    public Checked sendChecked(String caseName, String method, String clusterId, Map<String, String> headers,
-            String body) {
+    public Checked sendChecked(
+            String caseName, String method, String clusterId, Map<String, String> headers, String body) {
         Exchange exchange = HttpExchanges.send(caseName, method, uri(clusterId), headers, body);
         return new Checked(exchange, ResponseConformance.check(exchange));
     }
 
     /** An exchange and what check 3 found in it. */
-    public record Checked(Exchange exchange, List<ResponseConformance.Problem> problems) {
-    }
+    public record Checked(Exchange exchange, List<ResponseConformance.Problem> problems) {}
 
     /** The headers with Content-Type application/json added. */
     public static Map<String, String> withContentType(Map<String, String> headers) {

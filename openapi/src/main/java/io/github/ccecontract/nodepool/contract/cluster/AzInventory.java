@@ -14,8 +14,7 @@ public record AzInventory(String name, int existingNodes, boolean soldOut) {
             throw new IllegalArgumentException("AZ name must not be blank");
         }
         if (existingNodes < 0) {
-            throw new IllegalArgumentException(
-                    "AZ " + name + ": existingNodes must be >= 0, was " + existingNodes);
+            throw new IllegalArgumentException("AZ " + name + ": existingNodes must be >= 0, was " + existingNodes);
         }
     }
 

@@ -28,7 +28,8 @@ import java.util.TreeSet;
  */
 public final class ContractRules {
 
-    private static final Map<Rule, RuleCheck> RULES = bind(ContractDocument.bundled().rules());
+    private static final Map<Rule, RuleCheck> RULES =
+            bind(ContractDocument.bundled().rules());
 
     private ContractRules() {}
 
@@ -86,10 +87,13 @@ public final class ContractRules {
         List<Violation> out = new ArrayList<>();
         RULES.forEach((rule, check) -> {
             if (cluster != null || !rule.clusterScoped()) {
-                check.check(parts, cluster, (pointer, detail) -> out.add(new Violation()
-                        .pointer(pointer.toString())
-                        .rule(rule.id())
-                        .message(rule.message() + " (" + detail + ")")));
+                check.check(
+                        parts,
+                        cluster,
+                        (pointer, detail) -> out.add(new Violation()
+                                .pointer(pointer.toString())
+                                .rule(rule.id())
+                                .message(rule.message() + " (" + detail + ")")));
             }
         });
         return out;

@@ -30,7 +30,8 @@ enum RuleCheck {
             JsonNode min = r.autoscaling().path("minNodeCount");
             JsonNode max = r.autoscaling().path("maxNodeCount");
             if (min.isNumber() && max.isNumber() && max.decimalValue().compareTo(min.decimalValue()) < 0) {
-                out.add(AUTOSCALING.appendProperty("maxNodeCount"),
+                out.add(
+                        AUTOSCALING.appendProperty("maxNodeCount"),
                         "maxNodeCount " + max.asText() + " < minNodeCount " + min.asText());
             }
         }
@@ -40,12 +41,14 @@ enum RuleCheck {
         void check(Request r, Cluster cluster, Findings out) {
             JsonNode initial = r.spec().path("initialNodeCount");
             if (above(initial, cluster.maxNodes())) {
-                out.add(SPEC.appendProperty("initialNodeCount"),
+                out.add(
+                        SPEC.appendProperty("initialNodeCount"),
                         "initialNodeCount " + initial.asText() + " > cluster maximum " + cluster.maxNodes());
             }
             JsonNode count = r.template().path("count");
             if (above(count, cluster.maxNodes())) {
-                out.add(TEMPLATE.appendProperty("count"),
+                out.add(
+                        TEMPLATE.appendProperty("count"),
                         "nodeTemplate.count " + count.asText() + " > cluster maximum " + cluster.maxNodes());
             }
         }
@@ -55,7 +58,8 @@ enum RuleCheck {
         void check(Request r, Cluster cluster, Findings out) {
             JsonNode max = r.autoscaling().path("maxNodeCount");
             if (above(max, cluster.maxNodes())) {
-                out.add(AUTOSCALING.appendProperty("maxNodeCount"),
+                out.add(
+                        AUTOSCALING.appendProperty("maxNodeCount"),
                         "maxNodeCount " + max.asText() + " > cluster maximum " + cluster.maxNodes());
             }
         }
@@ -82,7 +86,10 @@ enum RuleCheck {
             for (int i = 0; data.isArray() && i < data.size(); i++) {
                 JsonNode volume = data.get(i);
                 if (volume.isObject() && !volume.path(PASSTHROUGH).booleanValue()) {
-                    out.add(TEMPLATE.appendProperty("dataVolumes").appendIndex(i).appendProperty(PASSTHROUGH),
+                    out.add(
+                            TEMPLATE.appendProperty("dataVolumes")
+                                    .appendIndex(i)
+                                    .appendProperty(PASSTHROUGH),
                             passthroughDetail(volume));
                 }
             }
@@ -134,7 +141,8 @@ enum RuleCheck {
                 String key = text(taints.get(i).path("key"));
                 int slash = key == null ? -1 : key.lastIndexOf('/');
                 if (slash > MAX_PREFIX_LENGTH) {
-                    out.add(TEMPLATE.appendProperty("taints").appendIndex(i).appendProperty("key"),
+                    out.add(
+                            TEMPLATE.appendProperty("taints").appendIndex(i).appendProperty("key"),
                             "the prefix has " + slash + " characters");
                 }
             }

@@ -23,61 +23,60 @@ import java.util.TreeMap;
  *     is not representable here: leave it out (it is then unsigned).
  * @param body the exact bytes of the request body; empty for none.
  */
-public record SignableRequest(
-    String method, String path, String rawQuery, Map<String, String> headers, byte[] body) {
+public record SignableRequest(String method, String path, String rawQuery, Map<String, String> headers, byte[] body) {
 
-  public SignableRequest {
-    Objects.requireNonNull(method, "method");
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(headers, "headers");
-    body = body == null ? new byte[0] : body.clone();
-    TreeMap<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (Map.Entry<String, String> header : headers.entrySet()) {
-      String name = Objects.requireNonNull(header.getKey(), "header name");
-      String value = Objects.requireNonNull(header.getValue(), () -> "value of header " + name);
-      if (copy.put(name, value) != null) {
-        throw new IllegalArgumentException("duplicate header (names are case-insensitive): " + name);
-      }
+    public SignableRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(headers, "headers");
+        body = body == null ? new byte[0] : body.clone();
+        TreeMap<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            String name = Objects.requireNonNull(header.getKey(), "header name");
+            String value = Objects.requireNonNull(header.getValue(), () -> "value of header " + name);
+            if (copy.put(name, value) != null) {
+                throw new IllegalArgumentException("duplicate header (names are case-insensitive): " + name);
+            }
+        }
+        headers = Collections.unmodifiableMap(copy);
     }
-    headers = Collections.unmodifiableMap(copy);
-  }
 
-  /** Returns a request for {@code uri}'s raw path and raw query. */
-  public static SignableRequest of(String method, URI uri, Map<String, String> headers, byte[] body) {
-    String path = uri.getRawPath();
-    return new SignableRequest(method, path == null ? "" : path, uri.getRawQuery(), headers, body);
-  }
+    /** Returns a request for {@code uri}'s raw path and raw query. */
+    public static SignableRequest of(String method, URI uri, Map<String, String> headers, byte[] body) {
+        String path = uri.getRawPath();
+        return new SignableRequest(method, path == null ? "" : path, uri.getRawQuery(), headers, body);
+    }
 
-  /** Returns the value of the header named {@code name} (case-insensitive), or null. */
-  public String header(String name) {
-    return headers.get(name);
-  }
+    /** Returns the value of the header named {@code name} (case-insensitive), or null. */
+    public String header(String name) {
+        return headers.get(name);
+    }
 
-  /** Returns a copy of the body; the record never shares its array. */
-  @Override
-  public byte[] body() {
-    return body.clone();
-  }
+    /** Returns a copy of the body; the record never shares its array. */
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof SignableRequest that
-        && method.equals(that.method)
-        && path.equals(that.path)
-        && Objects.equals(rawQuery, that.rawQuery)
-        && headers.equals(that.headers)
-        && Arrays.equals(body, that.body);
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SignableRequest that
+                && method.equals(that.method)
+                && path.equals(that.path)
+                && Objects.equals(rawQuery, that.rawQuery)
+                && headers.equals(that.headers)
+                && Arrays.equals(body, that.body);
+    }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(method, path, rawQuery, headers, Arrays.hashCode(body));
-  }
+    @Override
+    public int hashCode() {
+        return Objects.hash(method, path, rawQuery, headers, Arrays.hashCode(body));
+    }
 
-  /** Shows only header names: values may carry tokens. */
-  @Override
-  public String toString() {
-    return "SignableRequest{" + method + " " + path + (rawQuery == null ? "" : "?" + rawQuery)
-        + ", headers=" + headers.keySet() + ", body=" + body.length + " bytes}";
-  }
+    /** Shows only header names: values may carry tokens. */
+    @Override
+    public String toString() {
+        return "SignableRequest{" + method + " " + path + (rawQuery == null ? "" : "?" + rawQuery) + ", headers="
+                + headers.keySet() + ", body=" + body.length + " bytes}";
+    }
 }

@@ -21,64 +21,67 @@ import java.util.Objects;
  */
 public record Signature(String accessKey, List<String> signedHeaders, String signature) {
 
-  public Signature {
-    Objects.requireNonNull(accessKey, "accessKey");
-    Objects.requireNonNull(signature, "signature");
-    signedHeaders = List.copyOf(signedHeaders);
-  }
-
-  /** Returns the value of the {@code Authorization} header. */
-  public String authorization() {
-    return SdkHmacSha256Signer.ALGORITHM
-        + " Access=" + accessKey
-        + ", SignedHeaders=" + String.join(";", signedHeaders)
-        + ", Signature=" + signature;
-  }
-
-  /**
-   * Parses an {@code Authorization} header value.
-   *
-   * @throws IllegalArgumentException if it is not an {@code SDK-HMAC-SHA256} authorization with
-   *     non-empty Access, SignedHeaders and Signature fields.
-   */
-  public static Signature parse(String authorization) {
-    Objects.requireNonNull(authorization, "authorization");
-    String prefix = SdkHmacSha256Signer.ALGORITHM + " ";
-    String value = authorization.strip();
-    if (!value.startsWith(prefix)) {
-      throw new IllegalArgumentException("not an " + SdkHmacSha256Signer.ALGORITHM + " authorization");
+    public Signature {
+        Objects.requireNonNull(accessKey, "accessKey");
+        Objects.requireNonNull(signature, "signature");
+        signedHeaders = List.copyOf(signedHeaders);
     }
-    String accessKey = null;
-    String signedHeaders = null;
-    String signature = null;
-    for (String field : value.substring(prefix.length()).split(",")) {
-      int equals = field.indexOf('=');
-      if (equals == -1) throw new IllegalArgumentException("malformed authorization field");
-      String name = field.substring(0, equals).strip();
-      String fieldValue = field.substring(equals + 1).strip();
-      switch (name) {
-        case "Access" -> accessKey = fieldValue;
-        case "SignedHeaders" -> signedHeaders = fieldValue;
-        case "Signature" -> signature = fieldValue;
-        default -> { } // Tolerate fields added by later versions of the scheme.
-      }
-    }
-    if (accessKey == null || accessKey.isEmpty()
-        || signedHeaders == null || signedHeaders.isEmpty()
-        || signature == null || signature.isEmpty()) {
-      throw new IllegalArgumentException("authorization lacks Access, SignedHeaders or Signature");
-    }
-    return new Signature(
-        accessKey, List.of(signedHeaders.toLowerCase(Locale.ROOT).split(";")), signature);
-  }
 
-  /**
-   * Shows the access key and the signed headers, never the signature: a signature replayed within
-   * the gateway's clock-skew window authenticates the request it signs, so it stays out of logs and
-   * messages. {@link #authorization()} is the header value.
-   */
-  @Override
-  public String toString() {
-    return "Signature{accessKey=" + accessKey + ", signedHeaders=" + signedHeaders + ", signature=***}";
-  }
+    /** Returns the value of the {@code Authorization} header. */
+    public String authorization() {
+        return SdkHmacSha256Signer.ALGORITHM
+                + " Access=" + accessKey
+                + ", SignedHeaders=" + String.join(";", signedHeaders)
+                + ", Signature=" + signature;
+    }
+
+    /**
+     * Parses an {@code Authorization} header value.
+     *
+     * @throws IllegalArgumentException if it is not an {@code SDK-HMAC-SHA256} authorization with
+     *     non-empty Access, SignedHeaders and Signature fields.
+     */
+    public static Signature parse(String authorization) {
+        Objects.requireNonNull(authorization, "authorization");
+        String prefix = SdkHmacSha256Signer.ALGORITHM + " ";
+        String value = authorization.strip();
+        if (!value.startsWith(prefix)) {
+            throw new IllegalArgumentException("not an " + SdkHmacSha256Signer.ALGORITHM + " authorization");
+        }
+        String accessKey = null;
+        String signedHeaders = null;
+        String signature = null;
+        for (String field : value.substring(prefix.length()).split(",")) {
+            int equals = field.indexOf('=');
+            if (equals == -1) throw new IllegalArgumentException("malformed authorization field");
+            String name = field.substring(0, equals).strip();
+            String fieldValue = field.substring(equals + 1).strip();
+            switch (name) {
+                case "Access" -> accessKey = fieldValue;
+                case "SignedHeaders" -> signedHeaders = fieldValue;
+                case "Signature" -> signature = fieldValue;
+                default -> {} // Tolerate fields added by later versions of the scheme.
+            }
+        }
+        if (accessKey == null
+                || accessKey.isEmpty()
+                || signedHeaders == null
+                || signedHeaders.isEmpty()
+                || signature == null
+                || signature.isEmpty()) {
+            throw new IllegalArgumentException("authorization lacks Access, SignedHeaders or Signature");
+        }
+        return new Signature(
+                accessKey, List.of(signedHeaders.toLowerCase(Locale.ROOT).split(";")), signature);
+    }
+
+    /**
+     * Shows the access key and the signed headers, never the signature: a signature replayed within
+     * the gateway's clock-skew window authenticates the request it signs, so it stays out of logs and
+     * messages. {@link #authorization()} is the header value.
+     */
+    @Override
+    public String toString() {
+        return "Signature{accessKey=" + accessKey + ", signedHeaders=" + signedHeaders + ", signature=***}";
+    }
 }

@@ -28,7 +28,9 @@ public final class FieldNames {
                 }
                 sb.append(token);
             } else {
-                sb.append("[\"").append(token.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"]");
+                sb.append("[\"")
+                        .append(token.replace("\\", "\\\\").replace("\"", "\\\""))
+                        .append("\"]");
             }
         }
         return sb.toString();

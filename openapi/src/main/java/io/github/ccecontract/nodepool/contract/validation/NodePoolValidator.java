@@ -47,9 +47,8 @@ public final class NodePoolValidator {
      * @param ruleStated document pointers of the schema keywords that state a rule of x-cce-rules as well
      *     (the rules' {@code schemaKeywords}): the rule reports such a violation, once, by its id and message
      */
-    private record Compiled(ContractDocument document, Schema schema, SchemaMessages messages,
-            Set<String> ruleStated) {
-    }
+    private record Compiled(
+            ContractDocument document, Schema schema, SchemaMessages messages, Set<String> ruleStated) {}
 
     private NodePoolValidator(CompletableFuture<Compiled> compiled) {
         this.compiled = compiled;
@@ -67,13 +66,15 @@ public final class NodePoolValidator {
     /** A new validator whose schema compiles in the background; the first validation waits for it. */
     public static NodePoolValidator compileInBackground() {
         CompletableFuture<Compiled> future = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                future.complete(compile());
-            } catch (Throwable t) {
-                future.completeExceptionally(t);
-            }
-        }, "cce-stub-schema-compiler");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        future.complete(compile());
+                    } catch (Throwable t) {
+                        future.completeExceptionally(t);
+                    }
+                },
+                "cce-stub-schema-compiler");
         thread.setDaemon(true);
         thread.start();
         return new NodePoolValidator(future);
@@ -81,15 +82,25 @@ public final class NodePoolValidator {
 
     private static Compiled compile() {
         ContractDocument document = ContractDocument.bundled();
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30(),
+        SchemaRegistryConfig config =
+                SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                Dialects.getOpenApi30(),
                 builder -> builder.schemaRegistryConfig(config).schemas(Map.of(DOCUMENT_IRI, document.jsonText())));
-        Schema schema = registry.getSchema(SchemaLocation.of(DOCUMENT_IRI + "#/components/schemas/"
-                + NodePoolContract.REQUEST_SCHEMA));
+        Schema schema = registry.getSchema(
+                SchemaLocation.of(DOCUMENT_IRI + "#/components/schemas/" + NodePoolContract.REQUEST_SCHEMA));
         schema.initializeValidators();
         // One validation of a documented request loads every validator class before a client waits for it.
-        JsonNode example = document.root().path("paths").path(NodePoolContract.PATH).path("post").path("requestBody")
-                .path("content").path("application/json").path("examples").path("cce-cluster").path("value");
+        JsonNode example = document.root()
+                .path("paths")
+                .path(NodePoolContract.PATH)
+                .path("post")
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("examples")
+                .path("cce-cluster")
+                .path("value");
         if (!example.isMissingNode()) {
             schema.validate(example);
             ContractRules.check(example, Cluster.cce(Cluster.DEFAULT_MAX_NODES));
@@ -115,8 +126,8 @@ public final class NodePoolValidator {
             return compiled.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IllegalStateException("The request schema of the bundled contract cannot be compiled: "
-                    + cause, cause);
+            throw new IllegalStateException(
+                    "The request schema of the bundled contract cannot be compiled: " + cause, cause);
         }
     }
 
@@ -142,9 +153,12 @@ public final class NodePoolValidator {
         Set<Violation> out = new LinkedHashSet<>();
         List<Error> errors = schemaErrors(c.schema(), body);
         if (errors == null) {
-            out.add(new Violation().pointer("").rule("pattern").message("The request holds a string too long to be"
-                    + " checked against the document's patterns (the regular expressions ran out of stack); shorten"
-                    + " it."));
+            out.add(new Violation()
+                    .pointer("")
+                    .rule("pattern")
+                    .message("The request holds a string too long to be"
+                            + " checked against the document's patterns (the regular expressions ran out of stack); shorten"
+                            + " it."));
         } else {
             for (Error error : errors) {
                 if (!statesARule(error, c.ruleStated())) {
@@ -164,7 +178,8 @@ public final class NodePoolValidator {
      * violation with the rule's id and message, so the keyword's generic error is left out.
      */
     private static boolean statesARule(Error error, Set<String> ruleStated) {
-        if (ruleStated.isEmpty() || error.getSchemaLocation() == null
+        if (ruleStated.isEmpty()
+                || error.getSchemaLocation() == null
                 || error.getSchemaLocation().getFragment() == null) {
             return false;
         }
@@ -194,6 +209,7 @@ public final class NodePoolValidator {
 
     /** Stack of the thread that validates what overflowed a request thread's: 1 GiB (1 MiB bodies need 256 MiB). */
     static final long DEEP_STACK_BYTES = 1L << 30;
+
     private static final Semaphore DEEP = new Semaphore(1);
 
     private static List<Error> onDeepStack(Schema schema, JsonNode body) {
@@ -201,13 +217,17 @@ public final class NodePoolValidator {
         try {
             DEEP.acquire();
             try {
-                Thread thread = new Thread(null, () -> {
-                    try {
-                        result.complete(schema.validate(body));
-                    } catch (Throwable t) {
-                        result.completeExceptionally(t);
-                    }
-                }, "cce-stub-deep-validation", DEEP_STACK_BYTES);
+                Thread thread = new Thread(
+                        null,
+                        () -> {
+                            try {
+                                result.complete(schema.validate(body));
+                            } catch (Throwable t) {
+                                result.completeExceptionally(t);
+                            }
+                        },
+                        "cce-stub-deep-validation",
+                        DEEP_STACK_BYTES);
                 thread.setDaemon(true);
                 thread.start();
                 return result.get();

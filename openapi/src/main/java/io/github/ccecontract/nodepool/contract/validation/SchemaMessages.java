@@ -30,30 +30,35 @@ final class SchemaMessages {
         JsonNode instance = error.getInstanceNode();
         JsonNode keywordValue = keywordValue(error);
         if ("required".equals(keyword) && error.getProperty() != null) {
-            String member = JsonPointer.compile(pointer).appendProperty(error.getProperty()).toString();
+            String member = JsonPointer.compile(pointer)
+                    .appendProperty(error.getProperty())
+                    .toString();
             return violation(member, keyword, capitalize(FieldNames.of(member)) + " is required.");
         }
         String field = capitalize(FieldNames.of(pointer));
         String message = switch (keyword) {
             case "type" -> field + " must be " + expectedType(keywordValue) + ", not " + actualType(instance) + ".";
-            case "enum" -> field + (keywordValue.size() == 1 ? " must be " : " must be one of ") + values(keywordValue)
-                    + ".";
-            case "pattern" -> field + " does not have the required form (pattern " + keywordValue.asText() + ")."
-                    + describe(error);
+            case "enum" ->
+                field + (keywordValue.size() == 1 ? " must be " : " must be one of ") + values(keywordValue) + ".";
+            case "pattern" ->
+                field + " does not have the required form (pattern " + keywordValue.asText() + ")." + describe(error);
             case "minimum" -> field + " must be at least " + keywordValue.asText() + number(instance) + ".";
             case "maximum" -> field + " must be at most " + keywordValue.asText() + number(instance) + ".";
-            case "minLength" -> field + " must have at least " + count(keywordValue, "character") + length(instance)
-                    + ".";
-            case "maxLength" -> field + " must have at most " + count(keywordValue, "character") + length(instance)
-                    + ".";
+            case "minLength" ->
+                field + " must have at least " + count(keywordValue, "character") + length(instance) + ".";
+            case "maxLength" ->
+                field + " must have at most " + count(keywordValue, "character") + length(instance) + ".";
             case "minItems" -> field + " must have at least " + count(keywordValue, "item") + size(instance) + ".";
             case "maxItems" -> field + " can have at most " + count(keywordValue, "item") + size(instance) + ".";
-            case "minProperties" -> field + " must have at least " + count(keywordValue, "member") + size(instance)
-                    + ".";
-            case "maxProperties" -> field + " can have at most " + count(keywordValue, "member") + size(instance)
-                    + ".";
-            case "not" -> field + (keywordValue.has("enum") ? " must not be " + values(keywordValue.get("enum"))
-                    : " must not match the schema at " + schemaPointer(error)) + "." + describe(error);
+            case "minProperties" ->
+                field + " must have at least " + count(keywordValue, "member") + size(instance) + ".";
+            case "maxProperties" -> field + " can have at most " + count(keywordValue, "member") + size(instance) + ".";
+            case "not" ->
+                field
+                        + (keywordValue.has("enum")
+                                ? " must not be " + values(keywordValue.get("enum"))
+                                : " must not match the schema at " + schemaPointer(error))
+                        + "." + describe(error);
             case "uniqueItems" -> field + " must not contain the same item twice.";
             case "additionalProperties" -> field + " is not a member the document allows here.";
             default -> field + ": " + stripLocation(error.getMessage()) + ".";
@@ -156,7 +161,9 @@ final class SchemaMessages {
         if (instance.isArray()) {
             return "an array";
         }
-        return instance.isObject() ? "a JSON object" : instance.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return instance.isObject()
+                ? "a JSON object"
+                : instance.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String values(JsonNode values) {
@@ -177,7 +184,10 @@ final class SchemaMessages {
 
     private static String length(JsonNode instance) {
         return instance != null && instance.isTextual()
-                ? " (it has " + instance.textValue().codePointCount(0, instance.textValue().length()) + ")" : "";
+                ? " (it has "
+                        + instance.textValue()
+                                .codePointCount(0, instance.textValue().length()) + ")"
+                : "";
     }
 
     private static String size(JsonNode instance) {
@@ -190,7 +200,8 @@ final class SchemaMessages {
         }
         int colon = message.indexOf(": ");
         return colon >= 0 && message.startsWith("/") || colon >= 0 && message.startsWith("$")
-                ? message.substring(colon + 2) : message;
+                ? message.substring(colon + 2)
+                : message;
     }
 
     private static String capitalize(String field) {

@@ -46,8 +46,9 @@ class ClusterTest {
     @Test
     void invalidSpecsAreRejectedWithClearMessages() {
         assertMessage("maxNodes must be at least 1, was 0", () -> new Cluster(null, 0, List.of()));
-        assertMessage("AZ AZ1 is listed twice", () -> new Cluster(null, 1,
-                List.of(AzInventory.available("AZ1", 0), AzInventory.soldOut("AZ1", 0))));
+        assertMessage(
+                "AZ AZ1 is listed twice",
+                () -> new Cluster(null, 1, List.of(AzInventory.available("AZ1", 0), AzInventory.soldOut("AZ1", 0))));
         assertThrows(NullPointerException.class, () -> new Cluster(null, 1, null));
     }
 

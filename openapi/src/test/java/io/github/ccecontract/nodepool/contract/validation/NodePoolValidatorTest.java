@@ -28,10 +28,12 @@ class NodePoolValidatorTest {
 
     @Test
     void theDocumentedRequestsAreValid() {
-        assertEquals(List.of(), VALIDATOR.validate(Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST),
-                Cluster.cce(50)));
-        assertEquals(List.of(), VALIDATOR.validate(Contract.example(DocumentedExample.CCE_TURBO_CLUSTER_REQUEST),
-                Cluster.turbo(50)));
+        assertEquals(
+                List.of(),
+                VALIDATOR.validate(Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST), Cluster.cce(50)));
+        assertEquals(
+                List.of(),
+                VALIDATOR.validate(Contract.example(DocumentedExample.CCE_TURBO_CLUSTER_REQUEST), Cluster.turbo(50)));
     }
 
     /** Every case of the catalogue: accepted ones have no violation, rejected ones one at the case's pointer and rule. */
@@ -40,9 +42,15 @@ class NodePoolValidatorTest {
         ConstraintCases.Catalogue catalogue = ConstraintCases.load();
         return Stream.concat(catalogue.constraints().values().stream(), catalogue.rules().values().stream())
                 .flatMap(entry -> Stream.concat(
-                        entry.accepted().stream().map(cs -> DynamicTest.dynamicTest(cs.toString(), () ->
-                                assertEquals(List.of(), VALIDATOR.validate(cs.request(), cs.cluster()), cs.toString()))),
-                        entry.rejected().stream().map(cs -> DynamicTest.dynamicTest(cs.toString(), () -> rejected(cs)))));
+                        entry.accepted().stream()
+                                .map(cs -> DynamicTest.dynamicTest(
+                                        cs.toString(),
+                                        () -> assertEquals(
+                                                List.of(),
+                                                VALIDATOR.validate(cs.request(), cs.cluster()),
+                                                cs.toString()))),
+                        entry.rejected().stream()
+                                .map(cs -> DynamicTest.dynamicTest(cs.toString(), () -> rejected(cs)))));
     }
 
     private static void rejected(Case cs) {
@@ -52,7 +60,8 @@ class NodePoolValidatorTest {
             assertTrue(v.getMessage() != null && !v.getMessage().isBlank(), cs + ": " + v);
             // The pointer names a value of the request, or a member its parent lacks (required, hw:passthrough).
             JsonPointer pointer = JsonPointer.compile(v.getPointer());
-            assertTrue(pointer.matches() || !cs.request().at(pointer.head()).isMissingNode(),
+            assertTrue(
+                    pointer.matches() || !cs.request().at(pointer.head()).isMissingNode(),
                     cs + ": the pointer resolves in the request: " + v);
         }
     }
@@ -63,7 +72,10 @@ class NodePoolValidatorTest {
         ((ObjectNode) json.at("/spec/nodeTemplate/rootVolume")).put("size", 2000);
         NodePool model = CceJson.mapper().treeToValue(json, NodePool.class);
         assertEquals(VALIDATOR.validate(json, null), VALIDATOR.validate(model, null));
-        assertEquals(List.of(new Violation().pointer("/spec/nodeTemplate/rootVolume/size").rule("maximum")
+        assertEquals(
+                List.of(new Violation()
+                        .pointer("/spec/nodeTemplate/rootVolume/size")
+                        .rule("maximum")
                         .message("spec.nodeTemplate.rootVolume.size must be at most 1024 (it is 2000).")),
                 VALIDATOR.validate(model, null));
     }
@@ -74,14 +86,17 @@ class NodePoolValidatorTest {
         json.with("spec").put("initialNodeCount", 60);
         assertEquals(List.of(), VALIDATOR.validate(json, null));
         List<Violation> violations = VALIDATOR.validate(json, Cluster.cce(50));
-        assertEquals(List.of("node-count-within-cluster-limit"), violations.stream().map(Violation::getRule).toList());
+        assertEquals(
+                List.of("node-count-within-cluster-limit"),
+                violations.stream().map(Violation::getRule).toList());
     }
 
     @Test
     void fieldNamesReadAsPaths() {
         assertEquals("the request body", FieldNames.of(""));
         assertEquals("spec.nodeTemplate.dataVolumes[0].size", FieldNames.of("/spec/nodeTemplate/dataVolumes/0/size"));
-        assertEquals("spec.nodeTemplate.extendParam[\"alpha.cce/preInstall\"]",
+        assertEquals(
+                "spec.nodeTemplate.extendParam[\"alpha.cce/preInstall\"]",
                 FieldNames.of("/spec/nodeTemplate/extendParam/alpha.cce~1preInstall"));
         assertEquals("spec.nodeTemplate.k8sTags[\"a~b\"]", FieldNames.of("/spec/nodeTemplate/k8sTags/a~0b"));
     }

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
-import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,8 +46,7 @@ public final class ConstraintCases {
 
     private static volatile Catalogue loaded;
 
-    private ConstraintCases() {
-    }
+    private ConstraintCases() {}
 
     // ============================================================================ the model
 
@@ -59,12 +58,13 @@ public final class ConstraintCases {
      * @param constraints     the cases of each JSON Schema constraint, by id ({@code <instance pointer>#<keyword>})
      * @param rules           the cases of each rule of {@code x-cce-rules}, by rule id
      */
-    public record Catalogue(String sampleMapKey, int defaultMaxNodes, Map<String, Entry> constraints,
-            Map<String, Entry> rules) {
+    public record Catalogue(
+            String sampleMapKey, int defaultMaxNodes, Map<String, Entry> constraints, Map<String, Entry> rules) {
 
         /** Every case, in file order: the constraints' first, then the rules'. */
         public Stream<Case> cases() {
-            return Stream.concat(constraints.values().stream(), rules.values().stream()).flatMap(Entry::cases);
+            return Stream.concat(constraints.values().stream(), rules.values().stream())
+                    .flatMap(Entry::cases);
         }
     }
 
@@ -107,8 +107,15 @@ public final class ConstraintCases {
      * @param clusterStated whether the case states its cluster (only cases of cluster-scoped rules do)
      * @param location      where it stands in the catalogue, for messages
      */
-    public record Case(String entryId, boolean accepted, String name, DocumentedExample base, List<Edit> edits,
-            Cluster cluster, boolean clusterStated, String location) {
+    public record Case(
+            String entryId,
+            boolean accepted,
+            String name,
+            DocumentedExample base,
+            List<Edit> edits,
+            Cluster cluster,
+            boolean clusterStated,
+            String location) {
 
         /**
          * The request: a fresh copy of the base with the edits applied (callers may change it). Not always an
@@ -196,12 +203,12 @@ public final class ConstraintCases {
                 } else if (operation == Operation.REMOVE && index < array.size()) {
                     array.remove(index);
                 } else {
-                    throw new IllegalStateException(label + ": index " + index + " out of range (size " + array.size()
-                            + ")");
+                    throw new IllegalStateException(
+                            label + ": index " + index + " out of range (size " + array.size() + ")");
                 }
             } else {
-                throw new IllegalStateException(label + ": the parent is not an object or array in the request ("
-                        + parent + ")");
+                throw new IllegalStateException(
+                        label + ": the parent is not an object or array in the request (" + parent + ")");
             }
             return request;
         }
@@ -236,7 +243,9 @@ public final class ConstraintCases {
         expectKeys(root, "", TOP_LEVEL_KEYS, TOP_LEVEL_KEYS);
         String sampleMapKey = text(root.get("sampleMapKey"), "/sampleMapKey");
         int defaultMaxNodes = positiveInt(root.get("defaultMaxNodes"), "/defaultMaxNodes");
-        return new Catalogue(sampleMapKey, defaultMaxNodes,
+        return new Catalogue(
+                sampleMapKey,
+                defaultMaxNodes,
                 parseEntries(root.get("constraints"), "/constraints", defaultMaxNodes),
                 parseEntries(root.get("rules"), "/rules", defaultMaxNodes));
     }
@@ -247,20 +256,23 @@ public final class ConstraintCases {
             throw malformed(pointer, "rule 'a non-empty map of id to cases'");
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String id = field.getKey();
             String p = pointer + "/" + escape(id);
             expectKeys(field.getValue(), p, Set.of("accepted", "rejected"), Set.of("accepted", "rejected"));
-            entries.put(id, new Entry(id,
-                    parseCases(id, true, field.getValue().get("accepted"), p + "/accepted", defaultMaxNodes),
-                    parseCases(id, false, field.getValue().get("rejected"), p + "/rejected", defaultMaxNodes)));
+            entries.put(
+                    id,
+                    new Entry(
+                            id,
+                            parseCases(id, true, field.getValue().get("accepted"), p + "/accepted", defaultMaxNodes),
+                            parseCases(id, false, field.getValue().get("rejected"), p + "/rejected", defaultMaxNodes)));
         }
         return Collections.unmodifiableMap(entries);
     }
 
-    private static List<Case> parseCases(String entryId, boolean accepted, JsonNode node, String pointer,
-            int defaultMaxNodes) {
+    private static List<Case> parseCases(
+            String entryId, boolean accepted, JsonNode node, String pointer, int defaultMaxNodes) {
         if (!node.isArray() || node.isEmpty()) {
             throw malformed(pointer, "rule 'at least one case'");
         }
@@ -282,7 +294,8 @@ public final class ConstraintCases {
             }
             // Without a stated cluster the base decides: the Turbo example goes to a CCE Turbo cluster.
             Cluster cluster = base == DocumentedExample.CCE_TURBO_CLUSTER_REQUEST
-                    ? Cluster.turbo(defaultMaxNodes) : Cluster.cce(defaultMaxNodes);
+                    ? Cluster.turbo(defaultMaxNodes)
+                    : Cluster.cce(defaultMaxNodes);
             if (c.has("cluster")) {
                 cluster = parseCluster(c.get("cluster"), p + "/cluster");
             }
@@ -294,7 +307,14 @@ public final class ConstraintCases {
             for (int e = 0; e < patch.size(); e++) {
                 edits.add(parseEdit(patch.get(e), p + "/patch/" + e));
             }
-            cases.add(new Case(entryId, accepted, name, base, List.copyOf(edits), cluster, c.has("cluster"),
+            cases.add(new Case(
+                    entryId,
+                    accepted,
+                    name,
+                    base,
+                    List.copyOf(edits),
+                    cluster,
+                    c.has("cluster"),
                     CATALOGUE + " " + p + " (" + name + ")"));
         }
         return List.copyOf(cases);
@@ -334,7 +354,9 @@ public final class ConstraintCases {
             }
             if (edit.has("text")) {
                 expectKeys(edit, pointer, Set.of("set", "text"), Set.of("set", "text"));
-                return new Edit(Operation.SET, target,
+                return new Edit(
+                        Operation.SET,
+                        target,
                         JsonNodeFactory.instance.textNode(generateText(edit.get("text"), pointer + "/text")));
             }
             if (edit.has("items")) {
@@ -343,8 +365,10 @@ public final class ConstraintCases {
             }
             throw malformed(pointer, "rule 'set needs value, text or items'");
         }
-        throw malformed(pointer, "rule 'an edit is {set: pointer, value|text|items: ...},"
-                + " {put: object pointer, key: name, value: ...} or {remove: pointer}': got " + edit);
+        throw malformed(
+                pointer,
+                "rule 'an edit is {set: pointer, value|text|items: ...},"
+                        + " {put: object pointer, key: name, value: ...} or {remove: pointer}': got " + edit);
     }
 
     /** text: a list of parts, each a string or {repeat: string, times: n}; the parts are joined. */
@@ -360,7 +384,8 @@ public final class ConstraintCases {
             } else {
                 String p = pointer + "/" + i;
                 expectKeys(part, p, Set.of("repeat", "times"), Set.of("repeat", "times"));
-                sb.append(text(part.get("repeat"), p + "/repeat").repeat(part.get("times").asInt()));
+                sb.append(text(part.get("repeat"), p + "/repeat")
+                        .repeat(part.get("times").asInt()));
             }
         }
         return sb.toString();
@@ -382,8 +407,9 @@ public final class ConstraintCases {
         }
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.fields().forEachRemaining(f -> copy.set(f.getKey().replace("{i}", index),
-                    substituteIndex(f.getValue(), index)));
+            node.fields()
+                    .forEachRemaining(
+                            f -> copy.set(f.getKey().replace("{i}", index), substituteIndex(f.getValue(), index)));
             return copy;
         }
         if (node.isArray()) {
@@ -431,7 +457,7 @@ public final class ConstraintCases {
                 throw malformed(pointer, "rule 'has " + key + "'");
             }
         }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!allowed.contains(key)) {
                 throw malformed(pointer, "rule 'only " + allowed + "': unknown key '" + key + "'");

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Catalogue;
-import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +53,9 @@ class ConstraintCasesTest {
         JsonNode request = c.rules().get("some-rule").accepted().get(0).request();
         assertEquals("v", request.at("/spec/nodeTemplate/k8sTags/a~1b~0xxx").asText());
         assertEquals("n-zz", request.at("/metadata/name").asText());
-        assertEquals("[{\"k2\":\"v2\"},\"last\"]", request.at("/spec/nodeTemplate/userTags").toString());
+        assertEquals(
+                "[{\"k2\":\"v2\"},\"last\"]",
+                request.at("/spec/nodeTemplate/userTags").toString());
         assertTrue(c.rules().get("some-rule").rejected().get(0).request().isArray(), "set \"\" replaces the body");
     }
 
@@ -69,8 +71,8 @@ class ConstraintCasesTest {
         Case cce = c.rules().get("some-rule").accepted().get(0);
         assertEquals(Cluster.cce(7), cce.cluster());
         assertFalse(cce.clusterStated());
-        assertEquals(Cluster.turbo(7),
-                c.rules().get("some-rule").accepted().get(1).cluster());
+        assertEquals(
+                Cluster.turbo(7), c.rules().get("some-rule").accepted().get(1).cluster());
         Case stated = c.rules().get("some-rule").rejected().get(0);
         assertEquals(Cluster.turbo(3), stated.cluster());
         assertTrue(stated.clusterStated());
@@ -101,28 +103,34 @@ class ConstraintCasesTest {
                     rejected:
                       - {name: b, base: cce-cluster}
                 """)));
-        assertTrue(unknownKey.getMessage().startsWith(ConstraintCases.CATALOGUE + " /rules/some-rule/accepted/0: "
-                + "rule 'only "), unknownKey.getMessage());
+        assertTrue(
+                unknownKey
+                        .getMessage()
+                        .startsWith(ConstraintCases.CATALOGUE + " /rules/some-rule/accepted/0: " + "rule 'only "),
+                unknownKey.getMessage());
         IllegalStateException noRejected = assertThrows(IllegalStateException.class, () -> parse(catalogue("""
                     accepted:
                       - {name: a, base: cce-cluster}
                     rejected: []
                 """)));
-        assertEquals(ConstraintCases.CATALOGUE + " /rules/some-rule/rejected: rule 'at least one case'",
+        assertEquals(
+                ConstraintCases.CATALOGUE + " /rules/some-rule/rejected: rule 'at least one case'",
                 noRejected.getMessage());
-        IllegalStateException noRules = assertThrows(IllegalStateException.class,
-                () -> parse(catalogue("").replace("  some-rule:\n", "  {}\n")));
-        assertEquals(ConstraintCases.CATALOGUE + " /rules: rule 'a non-empty map of id to cases'",
-                noRules.getMessage());
+        IllegalStateException noRules = assertThrows(
+                IllegalStateException.class, () -> parse(catalogue("").replace("  some-rule:\n", "  {}\n")));
+        assertEquals(
+                ConstraintCases.CATALOGUE + " /rules: rule 'a non-empty map of id to cases'", noRules.getMessage());
         // Edits are applied when a request is built: a case that does not fit its base fails alone.
-        Case removesNothing = parse(catalogue("""
+        Case removesNothing =
+                parse(catalogue("""
                     accepted:
                       - {name: a, base: cce-cluster, patch: [{remove: /no-such-member}]}
                     rejected:
                       - {name: b, base: cce-cluster}
                 """)).rules().get("some-rule").accepted().get(0);
         IllegalStateException atRequest = assertThrows(IllegalStateException.class, removesNothing::request);
-        assertTrue(atRequest.getMessage().endsWith("(a) edit remove '/no-such-member': nothing to remove"),
+        assertTrue(
+                atRequest.getMessage().endsWith("(a) edit remove '/no-such-member': nothing to remove"),
                 atRequest.getMessage());
     }
 }

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import io.github.ccecontract.nodepool.stub.domain.NodePoolStore;
 import io.github.ccecontract.nodepool.stub.domain.Placement;
 import io.github.ccecontract.nodepool.stub.domain.StoredNodePool;
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import io.github.ccecontract.nodepool.stub.faults.Faults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,24 +82,37 @@ public final class AdminApi {
      */
     public Answer refuse(Map<String, List<String>> headers) {
         if (token == null) {
-            return !exposed ? null : new Answer(403, CceErrors.error(CceErrors.FORBIDDEN, "The inspection API"
-                    + " (/__admin) is off: the stub listens on an address other than loopback and no adminToken is"
-                    + " configured. Configure adminToken and send it as 'Authorization: Bearer <adminToken>' or"
-                    + " 'X-Admin-Token: <adminToken>'."), null);
+            return !exposed
+                    ? null
+                    : new Answer(
+                            403,
+                            CceErrors.error(
+                                    CceErrors.FORBIDDEN,
+                                    "The inspection API"
+                                            + " (/__admin) is off: the stub listens on an address other than loopback and no adminToken is"
+                                            + " configured. Configure adminToken and send it as 'Authorization: Bearer <adminToken>' or"
+                                            + " 'X-Admin-Token: <adminToken>'."),
+                            null);
         }
         for (Map.Entry<String, List<String>> header : headers.entrySet()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             for (String value : header.getValue()) {
-                String sent = name.equals("x-admin-token") ? value.strip()
+                String sent = name.equals("x-admin-token")
+                        ? value.strip()
                         : name.equals("authorization") && value.regionMatches(true, 0, "Bearer ", 0, 7)
-                                ? value.substring(7).strip() : null;
+                                ? value.substring(7).strip()
+                                : null;
                 if (sent != null && MessageDigest.isEqual(token, sent.getBytes(StandardCharsets.UTF_8))) {
                     return null;
                 }
             }
         }
-        return new Answer(401, CceErrors.error(CceErrors.UNAUTHORIZED, "The inspection API (/__admin) needs the"
-                + " stub's adminToken: send 'Authorization: Bearer <adminToken>' or 'X-Admin-Token: <adminToken>'."),
+        return new Answer(
+                401,
+                CceErrors.error(
+                        CceErrors.UNAUTHORIZED,
+                        "The inspection API (/__admin) needs the"
+                                + " stub's adminToken: send 'Authorization: Bearer <adminToken>' or 'X-Admin-Token: <adminToken>'."),
                 null);
     }
 
@@ -142,12 +155,21 @@ public final class AdminApi {
                 }
             }
             default -> {
-                return new Answer(404, CceErrors.error(CceErrors.NOT_FOUND, "No admin resource at this path: the stub has GET"
-                        + " /__admin/requests, GET /__admin/nodepools, POST /__admin/reset and /__admin/faults."), null);
+                return new Answer(
+                        404,
+                        CceErrors.error(
+                                CceErrors.NOT_FOUND,
+                                "No admin resource at this path: the stub has GET"
+                                        + " /__admin/requests, GET /__admin/nodepools, POST /__admin/reset and /__admin/faults."),
+                        null);
             }
         }
-        return new Answer(405, CceErrors.error(CceErrors.METHOD_NOT_ALLOWED, "Method " + method + " is not allowed here; allowed: " + allow
-                + "."), allow);
+        return new Answer(
+                405,
+                CceErrors.error(
+                        CceErrors.METHOD_NOT_ALLOWED,
+                        "Method " + method + " is not allowed here; allowed: " + allow + "."),
+                allow);
     }
 
     /** Forgets the node pools and the journal; the faults are the configured ones again. */
@@ -175,9 +197,15 @@ public final class AdminApi {
                     number = -1;
                 }
                 if (number < 0 || name.equals("limit") && number < 1) {
-                    return new Answer(400, CceErrors.error(CceErrors.INVALID_REQUEST, "Query parameter " + name
-                            + " of /__admin/nodepools must be an integer of at least " + (name.equals("limit") ? 1 : 0)
-                            + "."), null);
+                    return new Answer(
+                            400,
+                            CceErrors.error(
+                                    CceErrors.INVALID_REQUEST,
+                                    "Query parameter " + name
+                                            + " of /__admin/nodepools must be an integer of at least "
+                                            + (name.equals("limit") ? 1 : 0)
+                                            + "."),
+                            null);
                 }
                 if (name.equals("offset")) {
                     offset = number;

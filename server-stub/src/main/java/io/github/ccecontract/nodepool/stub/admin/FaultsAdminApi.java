@@ -24,8 +24,7 @@ final class FaultsAdminApi {
 
     static final String PATH = "/__admin/faults";
 
-    private FaultsAdminApi() {
-    }
+    private FaultsAdminApi() {}
 
     static boolean handles(String rawPath) {
         return rawPath.equals(PATH) || rawPath.startsWith(PATH + "/");
@@ -50,8 +49,13 @@ final class FaultsAdminApi {
         String id = rawPath.substring(PATH.length() + 1);
         var found = faults.get(id);
         if (found.isEmpty()) {
-            return new AdminApi.Answer(404, CceErrors.error(CceErrors.NOT_FOUND, "No fault with the id '"
-                    + (id.matches("[A-Za-z0-9_-]{1,40}") ? id : "...") + "': GET " + PATH + " lists them."), null);
+            return new AdminApi.Answer(
+                    404,
+                    CceErrors.error(
+                            CceErrors.NOT_FOUND,
+                            "No fault with the id '" + (id.matches("[A-Za-z0-9_-]{1,40}") ? id : "...") + "': GET "
+                                    + PATH + " lists them."),
+                    null);
         }
         switch (method) {
             case "GET":
@@ -89,7 +93,11 @@ final class FaultsAdminApi {
     }
 
     private static AdminApi.Answer notAllowed(String method, String allow) {
-        return new AdminApi.Answer(405, CceErrors.error(CceErrors.METHOD_NOT_ALLOWED, "Method " + method
-                + " is not allowed here; allowed: " + allow + "."), allow);
+        return new AdminApi.Answer(
+                405,
+                CceErrors.error(
+                        CceErrors.METHOD_NOT_ALLOWED,
+                        "Method " + method + " is not allowed here; allowed: " + allow + "."),
+                allow);
     }
 }

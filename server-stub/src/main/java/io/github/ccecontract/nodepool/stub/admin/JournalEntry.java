@@ -58,9 +58,20 @@ public final class JournalEntry {
      * @param response       the JSON answered (UTF-8), or null (a document, or nothing)
      * @param durationMillis time from arrival to answer
      */
-    public JournalEntry(String id, Instant receivedAt, String method, String path, String query,
-            Map<String, List<String>> headers, String body, boolean bodyIsJson, int bodyBytes, boolean bodyTruncated,
-            int status, byte[] response, long durationMillis) {
+    public JournalEntry(
+            String id,
+            Instant receivedAt,
+            String method,
+            String path,
+            String query,
+            Map<String, List<String>> headers,
+            String body,
+            boolean bodyIsJson,
+            int bodyBytes,
+            boolean bodyTruncated,
+            int status,
+            byte[] response,
+            long durationMillis) {
         this.id = Objects.requireNonNull(id, "id");
         this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
         this.method = method;
@@ -174,7 +185,8 @@ public final class JournalEntry {
             request.put("query", query);
         }
         ObjectNode h = request.putObject("headers");
-        headers.entrySet().stream().sorted(Map.Entry.comparingByKey(String.CASE_INSENSITIVE_ORDER))
+        headers.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(String.CASE_INSENSITIVE_ORDER))
                 .forEach(e -> {
                     var values = h.putArray(e.getKey().toLowerCase(Locale.ROOT));
                     e.getValue().forEach(values::add);

@@ -34,8 +34,8 @@ public final class Redaction {
     public static final String REDACTED = "[redacted]";
 
     /** Headers whose whole value is a credential. */
-    private static final Set<String> SECRET_HEADERS = Set.of("x-auth-token", "x-subject-token", "cookie",
-            "set-cookie", "proxy-authorization", "x-security-token");
+    private static final Set<String> SECRET_HEADERS = Set.of(
+            "x-auth-token", "x-subject-token", "cookie", "set-cookie", "proxy-authorization", "x-security-token");
 
     /** Words in header and query parameter names that carry credentials. */
     private static final List<String> SECRET_NAME =
@@ -58,8 +58,7 @@ public final class Redaction {
         return false;
     }
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     /** Whether a header's value is (or holds) a credential; {@code Authorization} included. */
     public static boolean isSecretHeader(String name) {

@@ -1,7 +1,7 @@
 package io.github.ccecontract.nodepool.stub.cli;
 
-import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
+import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
 import io.github.ccecontract.nodepool.stub.CceNodePoolStub;
 import io.github.ccecontract.nodepool.stub.config.ConfigLoader;
 import java.io.IOException;
@@ -31,12 +31,12 @@ final class CdsTrainingRun {
             accessKeys: {TRAININGAK: training-secret}
             """;
 
-    private CdsTrainingRun() {
-    }
+    private CdsTrainingRun() {}
 
     static void run(PrintStream err) {
         try (CceNodePoolStub stub = CceNodePoolStub.builder()
-                .config(ConfigLoader.parse(CONFIG, false, "training")).start()) {
+                .config(ConfigLoader.parse(CONFIG, false, "training"))
+                .start()) {
             stub.awaitReady();
             String base = stub.baseUrl();
             String pools = base + "/api/v3/projects/p/clusters/%s/nodepools";
@@ -45,9 +45,17 @@ final class CdsTrainingRun {
             for (int round = 0; round < 3; round++) {
                 send("POST", pools.formatted("cce-cluster"), cce, "application/json", true);
                 send("POST", pools.formatted("turbo-cluster"), turbo, "application/json", true);
-                send("POST", pools.formatted("cce-cluster"), "{\"kind\":1,\"spec\":[]}".getBytes(StandardCharsets.UTF_8),
-                        "application/json", true);
-                send("POST", pools.formatted("cce-cluster"), "{".getBytes(StandardCharsets.UTF_8), "application/json",
+                send(
+                        "POST",
+                        pools.formatted("cce-cluster"),
+                        "{\"kind\":1,\"spec\":[]}".getBytes(StandardCharsets.UTF_8),
+                        "application/json",
+                        true);
+                send(
+                        "POST",
+                        pools.formatted("cce-cluster"),
+                        "{".getBytes(StandardCharsets.UTF_8),
+                        "application/json",
                         true);
                 send("POST", pools.formatted("cce-cluster"), cce, "text/plain", true);
                 send("POST", pools.formatted("cce-cluster"), cce, "application/json", false);

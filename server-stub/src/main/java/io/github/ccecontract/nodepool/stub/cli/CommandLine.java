@@ -88,8 +88,11 @@ record CommandLine(String host, int port, Path config, boolean help, boolean ver
                         }
                     }
                 }
-                default -> throw new BadArguments(arg.startsWith("-") ? "unknown option '" + arg + "'"
-                        : "unexpected argument '" + arg + "' (the stub takes options only)");
+                default ->
+                    throw new BadArguments(
+                            arg.startsWith("-")
+                                    ? "unknown option '" + arg + "'"
+                                    : "unexpected argument '" + arg + "' (the stub takes options only)");
             }
         }
         return new CommandLine(host, port, config, help, version, training);

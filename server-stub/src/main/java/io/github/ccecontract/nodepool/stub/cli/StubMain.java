@@ -1,10 +1,10 @@
 package io.github.ccecontract.nodepool.stub.cli;
 
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import io.github.ccecontract.nodepool.stub.CceNodePoolStub;
 import io.github.ccecontract.nodepool.stub.config.ConfigException;
 import io.github.ccecontract.nodepool.stub.config.ConfigLoader;
 import io.github.ccecontract.nodepool.stub.config.StubConfig;
-import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -24,8 +24,7 @@ public final class StubMain {
     /** Exit code when the stub cannot start. */
     static final int CANNOT_START = 1;
 
-    private StubMain() {
-    }
+    private StubMain() {}
 
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
@@ -69,23 +68,31 @@ public final class StubMain {
         }
         CceNodePoolStub stub;
         try {
-            stub = CceNodePoolStub.builder().host(line.host()).port(line.port()).config(config).start();
+            stub = CceNodePoolStub.builder()
+                    .host(line.host())
+                    .port(line.port())
+                    .config(config)
+                    .start();
         } catch (UncheckedIOException | IllegalArgumentException e) {
             err.println("cce-nodepool-stub: " + e.getMessage());
             return CANNOT_START;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stub.close();
-            out.println("CCE node pool stub stopped");
-            out.flush();
-        }, "cce-stub-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stub.close();
+                            out.println("CCE node pool stub stopped");
+                            out.flush();
+                        },
+                        "cce-stub-shutdown"));
         out.println("CCE node pool stub serving " + stub.baseUrl());
         out.println("  POST " + stub.baseUrl() + CceNodePoolStub.OPERATION_PATH);
         out.println("  contract: " + stub.baseUrl() + "/openapi.yaml (and /openapi.json)");
         out.println("  reference page: " + stub.baseUrl() + "/docs");
         out.println("  inspection: GET /__admin/requests, GET /__admin/nodepools, POST /__admin/reset;"
                 + " faults: /__admin/faults"
-                + (config.adminToken() != null ? " (with the adminToken)"
+                + (config.adminToken() != null
+                        ? " (with the adminToken)"
                         : stub.isLoopback() ? "" : " - OFF: not on loopback and no adminToken configured"));
         out.println("  " + describe(config));
         out.flush();
@@ -104,14 +111,19 @@ public final class StubMain {
         List<String> clusters = new ArrayList<>();
         for (var entry : config.clusters().entrySet()) {
             Cluster c = entry.getValue();
-            clusters.add(entry.getKey() + " (" + (c.type() == null ? "any type" : c.type()) + ", " + c.maxNodes() + " nodes"
-                    + (c.azs().isEmpty() ? "" : ", " + c.azs().size() + " AZs") + ")");
+            clusters.add(entry.getKey() + " (" + (c.type() == null ? "any type" : c.type()) + ", " + c.maxNodes()
+                    + " nodes" + (c.azs().isEmpty() ? "" : ", " + c.azs().size() + " AZs") + ")");
         }
         return "clusters: " + (clusters.isEmpty() ? "any ID (none configured)" : String.join(", ", clusters))
-                + "; tokens: " + (config.tokens().isEmpty() ? "any non-empty" : config.tokens().size() + " configured")
-                + "; access keys: " + (config.accessKeys().isEmpty() ? "none" : String.join(", ",
-                config.accessKeys().keySet()))
-                + (config.faults().isEmpty() ? "" : "; faults: " + config.faults().size() + " configured");
+                + "; tokens: "
+                + (config.tokens().isEmpty() ? "any non-empty" : config.tokens().size() + " configured")
+                + "; access keys: "
+                + (config.accessKeys().isEmpty()
+                        ? "none"
+                        : String.join(", ", config.accessKeys().keySet()))
+                + (config.faults().isEmpty()
+                        ? ""
+                        : "; faults: " + config.faults().size() + " configured");
     }
 
     static String version() {

@@ -45,13 +45,20 @@ import java.util.Set;
  */
 public final class ConfigLoader {
 
-    private static final Set<String> TOP = Set.of("clusters", "tokens", "accessKeys", "maxNodePools", "maxBodyBytes",
-            "journalSize", "journalAllRequests", "faults", "adminToken");
+    private static final Set<String> TOP = Set.of(
+            "clusters",
+            "tokens",
+            "accessKeys",
+            "maxNodePools",
+            "maxBodyBytes",
+            "journalSize",
+            "journalAllRequests",
+            "faults",
+            "adminToken");
     private static final Set<String> CLUSTER = Set.of("id", "type", "maxNodes", "azs");
     private static final Set<String> AZ = Set.of("name", "existingNodes", "soldOut");
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     /** Reads the file; YAML unless its name ends in {@code .json}. */
     public static StubConfig load(Path file) {
@@ -79,9 +86,13 @@ public final class ConfigLoader {
         try {
             root = mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(source + ": not valid " + (json ? "JSON" : "YAML") + ": "
-                    + e.getOriginalMessage().replaceAll("\\s+", " ")
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+            throw new ConfigException(
+                    source + ": not valid " + (json ? "JSON" : "YAML") + ": "
+                            + e.getOriginalMessage().replaceAll("\\s+", " ")
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ")"),
+                    e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return StubConfig.defaults(); // an empty file: the defaults
@@ -173,10 +184,13 @@ public final class ConfigLoader {
             try {
                 type = ClusterType.valueOf(text);
             } catch (IllegalArgumentException e) {
-                throw p.child("type").problem("must be CCE or TURBO, got '" + node.get("type").asText() + "'");
+                throw p.child("type")
+                        .problem(
+                                "must be CCE or TURBO, got '" + node.get("type").asText() + "'");
             }
         }
-        int maxNodes = node.has("maxNodes") ? p.child("maxNodes").positiveInt(node.get("maxNodes"))
+        int maxNodes = node.has("maxNodes")
+                ? p.child("maxNodes").positiveInt(node.get("maxNodes"))
                 : Cluster.DEFAULT_MAX_NODES;
         List<AzInventory> azs = new ArrayList<>();
         JsonNode list = node.path("azs");
@@ -190,7 +204,8 @@ public final class ConfigLoader {
                 if (!az.has("name")) {
                     throw ap.problem("an AZ needs a name");
                 }
-                int existing = az.has("existingNodes") ? ap.child("existingNodes").nonNegativeInt(az.get("existingNodes")) : 0;
+                int existing =
+                        az.has("existingNodes") ? ap.child("existingNodes").nonNegativeInt(az.get("existingNodes")) : 0;
                 boolean soldOut = false;
                 if (az.has("soldOut")) {
                     if (!az.get("soldOut").isBoolean()) {
@@ -226,8 +241,8 @@ public final class ConfigLoader {
                 for (Map.Entry<String, JsonNode> member : node.properties()) {
                     String name = member.getKey();
                     if (!allowed.contains(name)) {
-                        throw problem("unknown member '" + name + "' (known: " + String.join(", ", sorted(allowed))
-                                + ")");
+                        throw problem(
+                                "unknown member '" + name + "' (known: " + String.join(", ", sorted(allowed)) + ")");
                     }
                 }
             }
@@ -240,7 +255,9 @@ public final class ConfigLoader {
         }
 
         String nonEmptyText(JsonNode node) {
-            if (node == null || !(node.isTextual() || node.isNumber()) || node.asText().isEmpty()) {
+            if (node == null
+                    || !(node.isTextual() || node.isNumber())
+                    || node.asText().isEmpty()) {
                 throw problem("must be a non-empty string");
             }
             return node.asText();

@@ -181,8 +181,7 @@ public final class StubConfig {
         private boolean journalAllRequests;
         private String adminToken;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds faults the stub simulates from the start and after every reset (tried in the order added). */
         public Builder faults(Fault... added) {
@@ -260,8 +259,8 @@ public final class StubConfig {
          */
         public Builder adminToken(String token) {
             if (token != null && (token.isEmpty() || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
-                throw new IllegalArgumentException("adminToken must be printable ASCII characters without spaces, at"
-                        + " least one");
+                throw new IllegalArgumentException(
+                        "adminToken must be printable ASCII characters without spaces, at" + " least one");
             }
             this.adminToken = token;
             return this;

@@ -12,8 +12,7 @@ public final class AzPlacement {
     /** The {@code az} value that asks CCE to choose the AZ. */
     public static final String RANDOM = "random";
 
-    private AzPlacement() {
-    }
+    private AzPlacement() {}
 
     /**
      * The page's rule for {@code az: random}: among the AZs that are not sold out, the one with

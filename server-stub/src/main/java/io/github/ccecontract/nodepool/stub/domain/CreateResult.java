@@ -3,8 +3,7 @@ package io.github.ccecontract.nodepool.stub.domain;
 import java.util.Objects;
 
 /** Outcome of {@link NodePoolStore#create}. */
-public sealed interface CreateResult
-        permits CreateResult.Created, CreateResult.AlreadyExists, CreateResult.Full {
+public sealed interface CreateResult permits CreateResult.Created, CreateResult.AlreadyExists, CreateResult.Full {
 
     /** The pool was created and stored. */
     record Created(StoredNodePool pool) implements CreateResult {
@@ -21,6 +20,5 @@ public sealed interface CreateResult
     }
 
     /** The store holds its maximum number of pools; nothing was built or stored. */
-    record Full(int maxPools) implements CreateResult {
-    }
+    record Full(int maxPools) implements CreateResult {}
 }

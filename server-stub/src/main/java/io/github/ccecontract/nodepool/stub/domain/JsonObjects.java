@@ -10,8 +10,7 @@ import java.util.Map;
 /** Small helpers on Jackson objects that the response derivations share. */
 final class JsonObjects {
 
-    private JsonObjects() {
-    }
+    private JsonObjects() {}
 
     /** The object member {@code name} of {@code parent}, created (empty) when it is absent or not an object. */
     static ObjectNode objectMember(ObjectNode parent, String name) {

@@ -1,10 +1,9 @@
 package io.github.ccecontract.nodepool.stub.domain;
 
-import io.github.ccecontract.nodepool.contract.cluster.AzInventory;
-import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -29,8 +28,7 @@ public final class NodePoolFactory {
     static final List<String> SPEC_KEY_ORDER =
             List.of("initialNodeCount", "type", "nodeTemplate", "autoscaling", "nodeManagement");
 
-    private NodePoolFactory() {
-    }
+    private NodePoolFactory() {}
 
     /** Where the request's new nodes go in {@code cluster} (see {@link AzPlacement#place}). */
     public static Placement placementFor(JsonNode request, Cluster cluster) {
@@ -61,7 +59,10 @@ public final class NodePoolFactory {
         response.put("apiVersion", apiVersion(request));
         response.set("metadata", metadata(name, uid));
         response.set("spec", spec(spec, type, name, publicKey));
-        response.set("status", NodePoolStatus.afterCreation(initialNodeCount(spec), placement.isSoldOut()).toJson(type));
+        response.set(
+                "status",
+                NodePoolStatus.afterCreation(initialNodeCount(spec), placement.isSoldOut())
+                        .toJson(type));
         return JsonObjects.ordered(response, KEY_ORDER);
     }
 
@@ -91,9 +92,8 @@ public final class NodePoolFactory {
      * when the request left it out (Table 5: vm by default; D18) and the derived nodeTemplate.
      */
     static ObjectNode spec(JsonNode requestSpec, NodePoolType type, String name, Supplier<String> publicKey) {
-        ObjectNode spec = requestSpec instanceof ObjectNode object
-                ? object.deepCopy()
-                : JsonNodeFactory.instance.objectNode();
+        ObjectNode spec =
+                requestSpec instanceof ObjectNode object ? object.deepCopy() : JsonNodeFactory.instance.objectNode();
         spec.put("type", type.wireValue());
         spec.set("nodeTemplate", ResponseNodeTemplate.from(requestSpec.path("nodeTemplate"), type, name, publicKey));
         return JsonObjects.ordered(spec, SPEC_KEY_ORDER);

@@ -27,8 +27,7 @@ public final class NodePoolStore {
     /** Default bound: far more pools than any test run creates, far less than memory allows. */
     public static final int DEFAULT_MAX_POOLS = 10_000;
 
-    private record Key(String clusterId, String name) {
-    }
+    private record Key(String clusterId, String name) {}
 
     private final int maxPools;
     private final Clock clock;

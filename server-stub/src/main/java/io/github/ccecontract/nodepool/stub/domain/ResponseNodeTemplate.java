@@ -21,8 +21,21 @@ final class ResponseNodeTemplate {
      * CCE's own NodeSpec model has it. Members not listed here follow in request order.
      */
     static final List<String> KEY_ORDER = List.of(
-            "flavor", "az", "os", "login", "rootVolume", "dataVolumes", "publicIP", "nodeNicSpec",
-            "count", "billingMode", "taints", "k8sTags", "userTags", "runtime", "extendParam");
+            "flavor",
+            "az",
+            "os",
+            "login",
+            "rootVolume",
+            "dataVolumes",
+            "publicIP",
+            "nodeNicSpec",
+            "count",
+            "billingMode",
+            "taints",
+            "k8sTags",
+            "userTags",
+            "runtime",
+            "extendParam");
 
     /** The Kubernetes label CCE puts on every node of a vm pool, valued with the pool's name. */
     static final String POOL_NAME_TAG = "cce.cloud.com/cce-nodepool";
@@ -30,8 +43,7 @@ final class ResponseNodeTemplate {
     /** The OS the Turbo response reports for an ElasticBMS pool that sent none. */
     static final String ELASTIC_BMS_DEFAULT_OS = "EulerOS 2.9";
 
-    private ResponseNodeTemplate() {
-    }
+    private ResponseNodeTemplate() {}
 
     /** The response's nodeTemplate for a request's nodeTemplate of a pool of {@code type} named {@code poolName}. */
     static ObjectNode from(JsonNode requestTemplate, NodePoolType type, String poolName, Supplier<String> publicKey) {

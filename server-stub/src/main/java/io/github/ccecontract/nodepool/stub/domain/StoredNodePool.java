@@ -103,8 +103,11 @@ public final class StoredNodePool {
     @Override
     public boolean equals(Object other) {
         return other instanceof StoredNodePool that
-                && clusterId.equals(that.clusterId) && name.equals(that.name) && uid.equals(that.uid)
-                && createdAt.equals(that.createdAt) && Arrays.equals(responseJson, that.responseJson)
+                && clusterId.equals(that.clusterId)
+                && name.equals(that.name)
+                && uid.equals(that.uid)
+                && createdAt.equals(that.createdAt)
+                && Arrays.equals(responseJson, that.responseJson)
                 && Objects.equals(placement, that.placement);
     }
 
@@ -115,7 +118,7 @@ public final class StoredNodePool {
 
     @Override
     public String toString() {
-        return "StoredNodePool[clusterId=" + clusterId + ", name=" + name + ", uid=" + uid + ", createdAt="
-                + createdAt + ", placement=" + placement + "]";
+        return "StoredNodePool[clusterId=" + clusterId + ", name=" + name + ", uid=" + uid + ", createdAt=" + createdAt
+                + ", placement=" + placement + "]";
     }
 }

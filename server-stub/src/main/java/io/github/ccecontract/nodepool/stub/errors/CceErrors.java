@@ -39,8 +39,7 @@ public final class CceErrors {
      */
     public static final String STORE_FULL = "CCE.01507001";
 
-    private CceErrors() {
-    }
+    private CceErrors() {}
 
     /** {@code {"errorCode": code, "errorMessage": message}}. */
     public static ObjectNode error(String code, String message) {

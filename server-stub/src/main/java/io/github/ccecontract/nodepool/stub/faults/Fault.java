@@ -59,9 +59,20 @@ public final class Fault {
     private final String headerName;
     private final String headerValue;
 
-    private Fault(Integer status, String example, Integer retryAfter, long minDelayMillis, long maxDelayMillis,
-            Connection connection, Integer times, double probability, long seed, String cluster, String name,
-            String headerName, String headerValue) {
+    private Fault(
+            Integer status,
+            String example,
+            Integer retryAfter,
+            long minDelayMillis,
+            long maxDelayMillis,
+            Connection connection,
+            Integer times,
+            double probability,
+            long seed,
+            String cluster,
+            String name,
+            String headerName,
+            String headerValue) {
         this.status = status;
         this.example = example;
         this.retryAfter = retryAfter;
@@ -124,21 +135,45 @@ public final class Fault {
             throw new IllegalArgumentException("example: only a fault with a status has an example");
         }
         ForcedResponses.requireExample(status, exampleName, "example");
-        return new Fault(status, exampleName, retryAfter, minDelayMillis, maxDelayMillis, connection, times,
-                probability, seed, cluster, this.name, headerName, headerValue);
+        return new Fault(
+                status,
+                exampleName,
+                retryAfter,
+                minDelayMillis,
+                maxDelayMillis,
+                connection,
+                times,
+                probability,
+                seed,
+                cluster,
+                this.name,
+                headerName,
+                headerValue);
     }
 
     /** Adds {@code Retry-After: seconds} to a 429. */
     public Fault retryAfter(int seconds) {
         if (status == null || status != 429) {
-            throw new IllegalArgumentException("retryAfter: only a 429 fault has a Retry-After header (this one is "
-                    + describeWhat() + ")");
+            throw new IllegalArgumentException(
+                    "retryAfter: only a 429 fault has a Retry-After header (this one is " + describeWhat() + ")");
         }
         if (seconds < 0) {
             throw new IllegalArgumentException("retryAfter must be 0 or more seconds, was " + seconds);
         }
-        return new Fault(status, example, seconds, minDelayMillis, maxDelayMillis, connection, times, probability,
-                seed, cluster, name, headerName, headerValue);
+        return new Fault(
+                status,
+                example,
+                seconds,
+                minDelayMillis,
+                maxDelayMillis,
+                connection,
+                times,
+                probability,
+                seed,
+                cluster,
+                name,
+                headerName,
+                headerValue);
     }
 
     /** Also waits {@code delay} before the fault's answer (or before closing). */
@@ -154,24 +189,48 @@ public final class Fault {
         long lo = millis(min, "delay");
         long hi = millis(max, "delay");
         if (lo > hi) {
-            throw new IllegalArgumentException("delay: the minimum (" + lo + " ms) must not exceed the maximum ("
-                    + hi + " ms)");
+            throw new IllegalArgumentException(
+                    "delay: the minimum (" + lo + " ms) must not exceed the maximum (" + hi + " ms)");
         }
-        return new Fault(status, example, retryAfter, lo, hi, connection, times, probability, seed, cluster, name,
-                headerName, headerValue);
+        return new Fault(
+                status,
+                example,
+                retryAfter,
+                lo,
+                hi,
+                connection,
+                times,
+                probability,
+                seed,
+                cluster,
+                name,
+                headerName,
+                headerValue);
     }
 
     private static long millis(Duration d, String field) {
         if (d.isNegative() || d.compareTo(Duration.ofMillis(MAX_DELAY_MILLIS)) > 0) {
-            throw new IllegalArgumentException(field + " must be 0 to " + MAX_DELAY_MILLIS + " ms, was "
-                    + d.toMillis() + " ms");
+            throw new IllegalArgumentException(
+                    field + " must be 0 to " + MAX_DELAY_MILLIS + " ms, was " + d.toMillis() + " ms");
         }
         return d.toMillis();
     }
 
     private Fault connection(Connection value) {
-        return new Fault(status, example, retryAfter, minDelayMillis, maxDelayMillis, value, times, probability,
-                seed, cluster, name, headerName, headerValue);
+        return new Fault(
+                status,
+                example,
+                retryAfter,
+                minDelayMillis,
+                maxDelayMillis,
+                value,
+                times,
+                probability,
+                seed,
+                cluster,
+                name,
+                headerName,
+                headerValue);
     }
 
     // ------------------------------------------------------------------------------ how often
@@ -186,8 +245,20 @@ public final class Fault {
         if (n < 1) {
             throw new IllegalArgumentException("times must be at least 1, was " + n);
         }
-        return new Fault(status, example, retryAfter, minDelayMillis, maxDelayMillis, connection, n, probability,
-                seed, cluster, name, headerName, headerValue);
+        return new Fault(
+                status,
+                example,
+                retryAfter,
+                minDelayMillis,
+                maxDelayMillis,
+                connection,
+                n,
+                probability,
+                seed,
+                cluster,
+                name,
+                headerName,
+                headerValue);
     }
 
     /**
@@ -198,40 +269,100 @@ public final class Fault {
         if (!(p > 0 && p <= 1)) {
             throw new IllegalArgumentException("probability must be more than 0 and at most 1, was " + p);
         }
-        return new Fault(status, example, retryAfter, minDelayMillis, maxDelayMillis, connection, times, p, seed,
-                cluster, name, headerName, headerValue);
+        return new Fault(
+                status,
+                example,
+                retryAfter,
+                minDelayMillis,
+                maxDelayMillis,
+                connection,
+                times,
+                p,
+                seed,
+                cluster,
+                name,
+                headerName,
+                headerValue);
     }
 
     /** Seed of the generator for {@link #probability} and random delays; default {@value #DEFAULT_SEED}. */
     public Fault seed(long value) {
-        return new Fault(status, example, retryAfter, minDelayMillis, maxDelayMillis, connection, times, probability,
-                value, cluster, name, headerName, headerValue);
+        return new Fault(
+                status,
+                example,
+                retryAfter,
+                minDelayMillis,
+                maxDelayMillis,
+                connection,
+                times,
+                probability,
+                value,
+                cluster,
+                name,
+                headerName,
+                headerValue);
     }
 
     // ------------------------------------------------------------------------------ which requests
 
     /** Only requests to this cluster ({@code cluster_id} of the path). */
     public Fault forCluster(String clusterId) {
-        return new Fault(status, example, retryAfter, minDelayMillis, maxDelayMillis, connection, times, probability,
-                seed, nonEmpty(clusterId, "cluster"), name, headerName, headerValue);
+        return new Fault(
+                status,
+                example,
+                retryAfter,
+                minDelayMillis,
+                maxDelayMillis,
+                connection,
+                times,
+                probability,
+                seed,
+                nonEmpty(clusterId, "cluster"),
+                name,
+                headerName,
+                headerValue);
     }
 
     /** Only requests for a node pool of this name ({@code metadata.name} of the body). */
     public Fault forName(String nodePoolName) {
-        return new Fault(status, example, retryAfter, minDelayMillis, maxDelayMillis, connection, times, probability,
-                seed, cluster, nonEmpty(nodePoolName, "name"), headerName, headerValue);
+        return new Fault(
+                status,
+                example,
+                retryAfter,
+                minDelayMillis,
+                maxDelayMillis,
+                connection,
+                times,
+                probability,
+                seed,
+                cluster,
+                nonEmpty(nodePoolName, "name"),
+                headerName,
+                headerValue);
     }
 
     /** Only requests with this header (name case-insensitive) with exactly this value. */
     public Fault forHeader(String header, String value) {
         String h = nonEmpty(header, "header.name");
         if (!h.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
-            throw new IllegalArgumentException("header.name must be an HTTP header name (letters, digits and"
-                    + " !#$%&'*+-.^_`|~)");
+            throw new IllegalArgumentException(
+                    "header.name must be an HTTP header name (letters, digits and" + " !#$%&'*+-.^_`|~)");
         }
         Objects.requireNonNull(value, "header.value must not be null");
-        return new Fault(status, example, retryAfter, minDelayMillis, maxDelayMillis, connection, times, probability,
-                seed, cluster, name, h, value);
+        return new Fault(
+                status,
+                example,
+                retryAfter,
+                minDelayMillis,
+                maxDelayMillis,
+                connection,
+                times,
+                probability,
+                seed,
+                cluster,
+                name,
+                h,
+                value);
     }
 
     private static String nonEmpty(String value, String field) {

@@ -23,12 +23,21 @@ import java.util.Set;
  */
 public final class FaultJson {
 
-    private static final List<String> MEMBERS = List.of("status", "example", "retryAfter", "delayMillis", "connection",
-            "times", "probability", "seed", "cluster", "name", "header");
+    private static final List<String> MEMBERS = List.of(
+            "status",
+            "example",
+            "retryAfter",
+            "delayMillis",
+            "connection",
+            "times",
+            "probability",
+            "seed",
+            "cluster",
+            "name",
+            "header");
     private static final Set<String> KNOWN = Set.copyOf(MEMBERS);
 
-    private FaultJson() {
-    }
+    private FaultJson() {}
 
     /**
      * Reads a fault.
@@ -37,22 +46,22 @@ public final class FaultJson {
      */
     public static Fault parse(JsonNode node) {
         if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("a fault must be a JSON object with some of the members "
-                    + String.join(", ", MEMBERS));
+            throw new IllegalArgumentException(
+                    "a fault must be a JSON object with some of the members " + String.join(", ", MEMBERS));
         }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String member = it.next();
             if (!KNOWN.contains(member)) {
-                throw new IllegalArgumentException("unknown member '" + ForcedResponses.shorten(member)
-                        + "' (known: " + String.join(", ", MEMBERS) + ")");
+                throw new IllegalArgumentException("unknown member '" + ForcedResponses.shorten(member) + "' (known: "
+                        + String.join(", ", MEMBERS) + ")");
             }
         }
         boolean hasStatus = node.has("status");
         boolean hasConnection = node.has("connection");
         boolean hasDelay = node.has("delayMillis");
         if (hasStatus && hasConnection) {
-            throw new IllegalArgumentException("status and connection: a fault either answers a status or closes the"
-                    + " connection, not both");
+            throw new IllegalArgumentException(
+                    "status and connection: a fault either answers a status or closes the" + " connection, not both");
         }
         if (!hasStatus && !hasConnection && !hasDelay) {
             throw new IllegalArgumentException("a fault needs status, connection or delayMillis (what it does)");
@@ -78,7 +87,7 @@ public final class FaultJson {
         if (hasDelay) {
             JsonNode d = node.get("delayMillis");
             if (d.isObject()) {
-                for (Iterator<String> it = d.fieldNames(); it.hasNext();) {
+                for (Iterator<String> it = d.fieldNames(); it.hasNext(); ) {
                     String member = it.next();
                     if (!member.equals("min") && !member.equals("max")) {
                         throw new IllegalArgumentException("delayMillis: unknown member '"
@@ -86,10 +95,11 @@ public final class FaultJson {
                     }
                 }
                 if (!d.has("min") || !d.has("max")) {
-                    throw new IllegalArgumentException("delayMillis must be a number of milliseconds or {\"min\": ms,"
-                            + " \"max\": ms}");
+                    throw new IllegalArgumentException(
+                            "delayMillis must be a number of milliseconds or {\"min\": ms," + " \"max\": ms}");
                 }
-                fault = fault.withDelay(Duration.ofMillis(delay(d.get("min"), "delayMillis.min")),
+                fault = fault.withDelay(
+                        Duration.ofMillis(delay(d.get("min"), "delayMillis.min")),
                         Duration.ofMillis(delay(d.get("max"), "delayMillis.max")));
             } else {
                 fault = fault.withDelay(Duration.ofMillis(delay(d, "delayMillis")));
@@ -101,8 +111,8 @@ public final class FaultJson {
         if (node.has("probability")) {
             JsonNode p = node.get("probability");
             if (!p.isNumber()) {
-                throw new IllegalArgumentException("probability must be a number more than 0 and at most 1, was "
-                        + shown(p));
+                throw new IllegalArgumentException(
+                        "probability must be a number more than 0 and at most 1, was " + shown(p));
             }
             fault = fault.probability(p.doubleValue());
         }
@@ -141,7 +151,9 @@ public final class FaultJson {
     }
 
     private static long delay(JsonNode n, String field) {
-        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < 0
+        if (!n.isIntegralNumber()
+                || !n.canConvertToLong()
+                || n.longValue() < 0
                 || n.longValue() > Fault.MAX_DELAY_MILLIS) {
             throw new IllegalArgumentException(field + " must be an integer from 0 to " + Fault.MAX_DELAY_MILLIS
                     + " (milliseconds), was " + shown(n));
@@ -172,7 +184,8 @@ public final class FaultJson {
         fault.retryAfter().ifPresent(r -> o.put("retryAfter", r));
         fault.connection().ifPresent(c -> o.put("connection", c.jsonName()));
         if (fault.minDelayMillis() == fault.maxDelayMillis()) {
-            if (fault.minDelayMillis() > 0 || (fault.status().isEmpty() && fault.connection().isEmpty())) {
+            if (fault.minDelayMillis() > 0
+                    || (fault.status().isEmpty() && fault.connection().isEmpty())) {
                 o.put("delayMillis", fault.minDelayMillis());
             }
         } else {

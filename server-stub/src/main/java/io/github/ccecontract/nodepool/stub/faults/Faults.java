@@ -23,7 +23,8 @@ public final class Faults {
     public record Registered(String id, Fault fault, int fired) {
         /** Firings left; empty: unlimited. */
         public OptionalInt remaining() {
-            return fault.times().isPresent() ? OptionalInt.of(Math.max(0, fault.times().getAsInt() - fired))
+            return fault.times().isPresent()
+                    ? OptionalInt.of(Math.max(0, fault.times().getAsInt() - fired))
                     : OptionalInt.empty();
         }
 

@@ -28,14 +28,14 @@ public final class ForcedResponses {
     /** Status to example name to body, in document order. */
     private static final Map<Integer, Map<String, ObjectNode>> BODIES = read();
 
-    private ForcedResponses() {
-    }
+    private ForcedResponses() {}
 
     private static Map<Integer, Map<String, ObjectNode>> read() {
         JsonNode root = ContractDocument.bundled().root();
-        JsonNode responses = root.path("paths").path(NodePoolContract.PATH).path("post").path("responses");
+        JsonNode responses =
+                root.path("paths").path(NodePoolContract.PATH).path("post").path("responses");
         Map<Integer, Map<String, ObjectNode>> out = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             if (!entry.getKey().matches("[45][0-9][0-9]")) {
                 continue;
@@ -49,7 +49,9 @@ public final class ForcedResponses {
             if (media.path("example").isObject()) {
                 examples.put("default", (ObjectNode) media.get("example"));
             }
-            for (Iterator<Map.Entry<String, JsonNode>> ex = media.path("examples").fields(); ex.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> ex =
+                            media.path("examples").fields();
+                    ex.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = ex.next();
                 if (e.getValue().path("value").isObject()) {
                     examples.put(e.getKey(), (ObjectNode) e.getValue().get("value"));
@@ -95,7 +97,8 @@ public final class ForcedResponses {
         ObjectNode body = (example == null ? examples.values().iterator().next() : examples.get(example)).deepCopy();
         body.remove("violations");
         if (body.has("errorMessage")) {
-            body.put("errorMessage", body.get("errorMessage").asText() + " (forced by the stub: fault " + faultId + ")");
+            body.put(
+                    "errorMessage", body.get("errorMessage").asText() + " (forced by the stub: fault " + faultId + ")");
         }
         return body;
     }

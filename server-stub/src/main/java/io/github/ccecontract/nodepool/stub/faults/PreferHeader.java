@@ -31,8 +31,7 @@ public final class PreferHeader {
     private static final List<String> OURS = List.of("code", "example", "retry-after", "delay", "connection");
     private static final Set<String> IGNORED = Set.of("return", "respond-async", "wait", "handling");
 
-    private PreferHeader() {
-    }
+    private PreferHeader() {}
 
     /**
      * The fault the {@code Prefer} headers ask for, or null if they ask for none.
@@ -53,7 +52,8 @@ public final class PreferHeader {
                 int semicolon = pref.indexOf(';');
                 String head = (semicolon < 0 ? pref : pref.substring(0, semicolon)).strip();
                 int equals = head.indexOf('=');
-                String name = (equals < 0 ? head : head.substring(0, equals)).strip().toLowerCase(Locale.ROOT);
+                String name =
+                        (equals < 0 ? head : head.substring(0, equals)).strip().toLowerCase(Locale.ROOT);
                 String v = equals < 0 ? "" : unquote(head.substring(equals + 1).strip());
                 if (IGNORED.contains(name)) {
                     continue;
@@ -75,8 +75,8 @@ public final class PreferHeader {
             return null;
         }
         if (prefs.containsKey("code") && prefs.containsKey("connection")) {
-            throw new IllegalArgumentException("Prefer: code and connection exclude each other (answer a status, or"
-                    + " close the connection)");
+            throw new IllegalArgumentException(
+                    "Prefer: code and connection exclude each other (answer a status, or" + " close the connection)");
         }
         Fault fault;
         if (prefs.containsKey("code")) {
@@ -115,7 +115,9 @@ public final class PreferHeader {
                 fault = delay(fault, prefs.get("delay"));
             }
         } catch (IllegalArgumentException e) {
-            throw e.getMessage().startsWith("Prefer: ") ? e : new IllegalArgumentException("Prefer: " + e.getMessage(), e);
+            throw e.getMessage().startsWith("Prefer: ")
+                    ? e
+                    : new IllegalArgumentException("Prefer: " + e.getMessage(), e);
         }
         return fault;
     }
@@ -133,8 +135,8 @@ public final class PreferHeader {
 
     private static int number(String value, String name, String rule) {
         if (!value.matches("[0-9]{1,9}")) {
-            throw new IllegalArgumentException("Prefer: " + name + " must be " + rule + ", was '"
-                    + ForcedResponses.shorten(value) + "'");
+            throw new IllegalArgumentException(
+                    "Prefer: " + name + " must be " + rule + ", was '" + ForcedResponses.shorten(value) + "'");
         }
         return Integer.parseInt(value);
     }

@@ -1,8 +1,8 @@
 package io.github.ccecontract.nodepool.stub.http;
 
 import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
-import io.github.ccecontract.nodepool.contract.signing.Signature;
 import io.github.ccecontract.nodepool.contract.signing.SignableRequest;
+import io.github.ccecontract.nodepool.contract.signing.Signature;
 import io.github.ccecontract.nodepool.stub.admin.Redaction;
 import java.time.Clock;
 import java.time.Duration;
@@ -108,8 +108,8 @@ final class Authenticator {
         }
         SignableRequest request = new SignableRequest(method, rawPath, rawQuery, signed, body);
         if (!SdkHmacSha256Signer.verify(request, secretKey)) {
-            String canonical = SdkHmacSha256Signer.canonicalRequest(shown(method, rawPath, rawQuery, signed, body),
-                    signature.signedHeaders());
+            String canonical = SdkHmacSha256Signer.canonicalRequest(
+                    shown(method, rawPath, rawQuery, signed, body), signature.signedHeaders());
             return "Authorization failed: the " + SdkHmacSha256Signer.ALGORITHM + " signature of access key '"
                     + signature.accessKey() + "' does not match the request. The stub's canonical request was: "
                     + canonical.replace("\n", "\\n");
@@ -123,12 +123,14 @@ final class Authenticator {
      * {@link Redaction#REDACTED}, so that the answer (and the journal, which keeps it) echoes no secret.
      * Everything else, and the body's hash, is as the stub computed it.
      */
-    private static SignableRequest shown(String method, String rawPath, String rawQuery, Map<String, String> signed,
-            byte[] body) {
+    private static SignableRequest shown(
+            String method, String rawPath, String rawQuery, Map<String, String> signed, byte[] body) {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        signed.forEach((name, value) -> headers.put(name,
+        signed.forEach((name, value) -> headers.put(
+                name,
                 name.equalsIgnoreCase(SdkHmacSha256Signer.AUTHORIZATION_HEADER) || !Redaction.isSecretHeader(name)
-                        ? value : Redaction.REDACTED));
+                        ? value
+                        : Redaction.REDACTED));
         return new SignableRequest(method, rawPath, Redaction.query(rawQuery), headers, body);
     }
 }

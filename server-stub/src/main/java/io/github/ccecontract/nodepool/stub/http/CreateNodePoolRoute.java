@@ -13,8 +13,8 @@ import io.github.ccecontract.nodepool.stub.validation.JsonBodyParser;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,13 +56,15 @@ final class CreateNodePoolRoute {
      * ran a 128 MiB heap out of memory (500s, and an OutOfMemoryError that can hit the JDK's dispatcher).
      */
     private final Semaphore memory;
+
     private final int memoryKib;
 
     CreateNodePoolRoute(NodePoolService service, Clock clock, Faults faults) {
         this.service = service;
         this.faults = faults;
         this.maxBodyBytes = service.config().maxBodyBytes();
-        this.authenticator = new Authenticator(service.config().tokens(), service.config().accessKeys(), clock);
+        this.authenticator =
+                new Authenticator(service.config().tokens(), service.config().accessKeys(), clock);
         long budget = Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 3);
         this.memoryKib = (int) Math.min(Integer.MAX_VALUE, budget >> 10);
         this.memory = new Semaphore(memoryKib, true);
@@ -78,8 +80,13 @@ final class CreateNodePoolRoute {
                 exchange.exchange.getResponseHeaders().set("Connection", "close");
             }
             exchange.exchange.getResponseHeaders().set("Retry-After", "1");
-            exchange.send(429, CceErrors.error(CceErrors.THROTTLED, "Too many requests: the stub's memory for"
-                    + " request bodies is taken by other requests; retry later. This answer is the stub's own."), null);
+            exchange.send(
+                    429,
+                    CceErrors.error(
+                            CceErrors.THROTTLED,
+                            "Too many requests: the stub's memory for"
+                                    + " request bodies is taken by other requests; retry later. This answer is the stub's own."),
+                    null);
             return;
         }
         try {
@@ -92,7 +99,8 @@ final class CreateNodePoolRoute {
     /** KiB of heap the request may need (its declared length, else the body limit), at most the whole budget. */
     private int workingMemoryKib(Exchange exchange) {
         List<String> lengths = exchange.exchange.getRequestHeaders().get("Content-Length");
-        long declared = lengths == null || lengths.isEmpty() ? maxBodyBytes
+        long declared = lengths == null || lengths.isEmpty()
+                ? maxBodyBytes
                 : Math.max(0, Math.min(maxBodyBytes, declaredLength(lengths.get(0))));
         long bytes = declared * WORKING_MEMORY_PER_BODY_BYTE + WORKING_MEMORY_BASE;
         return (int) Math.min(memoryKib, (bytes + 1023) >> 10);
@@ -128,8 +136,13 @@ final class CreateNodePoolRoute {
         if (exchange.method.equals("POST")) {
             return true;
         }
-        exchange.send(405, CceErrors.error(CceErrors.METHOD_NOT_ALLOWED, "Method " + exchange.method
-                + " is not allowed on " + NodePoolContract.PATH + "; allowed: POST."), "POST");
+        exchange.send(
+                405,
+                CceErrors.error(
+                        CceErrors.METHOD_NOT_ALLOWED,
+                        "Method " + exchange.method + " is not allowed on " + NodePoolContract.PATH
+                                + "; allowed: POST."),
+                "POST");
         return false;
     }
 
@@ -163,8 +176,10 @@ final class CreateNodePoolRoute {
         } catch (IOException e) {
             // A broken chunked encoding or a body cut short: answer if the client still listens.
             exchange.exchange.getResponseHeaders().set("Connection", "close");
-            exchange.send(400, CceErrors.error(CceErrors.BAD_BODY, "The request body cannot be read ("
-                    + e.getMessage() + ")."), null);
+            exchange.send(
+                    400,
+                    CceErrors.error(CceErrors.BAD_BODY, "The request body cannot be read (" + e.getMessage() + ")."),
+                    null);
             return false;
         }
         if (complete) {
@@ -192,8 +207,10 @@ final class CreateNodePoolRoute {
             if (asked != null) {
                 long min = asked.minDelayMillis();
                 long max = asked.maxDelayMillis();
-                firing = new Firing(PreferHeader.ID, asked, min == max ? min
-                        : ThreadLocalRandom.current().nextLong(min, max + 1));
+                firing = new Firing(
+                        PreferHeader.ID,
+                        asked,
+                        min == max ? min : ThreadLocalRandom.current().nextLong(min, max + 1));
             }
         } catch (IllegalArgumentException e) {
             journalAsJson(exchange);
@@ -254,8 +271,8 @@ final class CreateNodePoolRoute {
     }
 
     private boolean authenticated(Exchange exchange) throws IOException {
-        String refusal = authenticator.refuse(exchange.method, exchange.path, exchange.query, exchange.headers,
-                exchange.body);
+        String refusal =
+                authenticator.refuse(exchange.method, exchange.path, exchange.query, exchange.headers, exchange.body);
         if (refusal == null) {
             return true;
         }
@@ -293,7 +310,8 @@ final class CreateNodePoolRoute {
     }
 
     private JsonNode tooLarge() {
-        return CceErrors.error(CceErrors.INVALID_REQUEST, "Request body too large: the stub accepts at most "
-                + maxBodyBytes + " bytes (maxBodyBytes).");
+        return CceErrors.error(
+                CceErrors.INVALID_REQUEST,
+                "Request body too large: the stub accepts at most " + maxBodyBytes + " bytes (maxBodyBytes).");
     }
 }

@@ -227,7 +227,19 @@ final class Exchange {
             json = false; // no longer JSON
         }
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
-        return new JournalEntry(id, receivedAt, method, path, Redaction.query(query), Redaction.headers(headers), text,
-                json, bodyBytes, truncated, status, response, millis);
+        return new JournalEntry(
+                id,
+                receivedAt,
+                method,
+                path,
+                Redaction.query(query),
+                Redaction.headers(headers),
+                text,
+                json,
+                bodyBytes,
+                truncated,
+                status,
+                response,
+                millis);
     }
 }

@@ -8,8 +8,7 @@ final class MediaTypes {
 
     static final String JSON = "application/json";
 
-    private MediaTypes() {
-    }
+    private MediaTypes() {}
 
     /**
      * Why the Content-Type headers do not declare JSON, or null if they do: exactly one

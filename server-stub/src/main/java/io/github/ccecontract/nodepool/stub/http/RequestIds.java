@@ -6,8 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class RequestIds {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     static String next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -11,7 +11,14 @@ import java.nio.charset.StandardCharsets;
  */
 record Route(Kind kind, String projectId, String clusterId) {
 
-    enum Kind { CREATE_NODE_POOL, OPENAPI_YAML, OPENAPI_JSON, DOCS, ADMIN, NOT_FOUND }
+    enum Kind {
+        CREATE_NODE_POOL,
+        OPENAPI_YAML,
+        OPENAPI_JSON,
+        DOCS,
+        ADMIN,
+        NOT_FOUND
+    }
 
     /** The path template of the operation, {@code /api/v3/projects/{project_id}/clusters/{cluster_id}/nodepools}. */
     static Route of(String rawPath) {
@@ -32,8 +39,13 @@ record Route(Kind kind, String projectId, String clusterId) {
             return new Route(Kind.ADMIN, null, null);
         }
         String[] s = rawPath.split("/", -1);
-        if (s.length == 8 && s[0].isEmpty() && s[1].equals("api") && s[2].equals("v3") && s[3].equals("projects")
-                && s[5].equals("clusters") && s[7].equals("nodepools")) {
+        if (s.length == 8
+                && s[0].isEmpty()
+                && s[1].equals("api")
+                && s[2].equals("v3")
+                && s[3].equals("projects")
+                && s[5].equals("clusters")
+                && s[7].equals("nodepools")) {
             String project = decode(s[4]);
             String cluster = decode(s[6]);
             if (project != null && cluster != null && !project.isEmpty() && !cluster.isEmpty()) {
@@ -78,9 +90,12 @@ record Route(Kind kind, String projectId, String clusterId) {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(out.toByteArray())).toString();
+                    .decode(java.nio.ByteBuffer.wrap(out.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -40,8 +40,8 @@ public final class StubHttpHandler implements HttpHandler {
         this(service, journal, admin, clock, new Faults(List.of()));
     }
 
-    public StubHttpHandler(NodePoolService service, RequestJournal journal, AdminApi admin, Clock clock,
-            Faults faults) {
+    public StubHttpHandler(
+            NodePoolService service, RequestJournal journal, AdminApi admin, Clock clock, Faults faults) {
         this.journal = journal;
         this.admin = admin;
         this.clock = clock;
@@ -64,8 +64,11 @@ public final class StubHttpHandler implements HttpHandler {
             LOG.log(System.Logger.Level.DEBUG, "request " + exchange.id + ": connection failed: " + e);
         } catch (Throwable t) { // the catch-all: no request gets a stack trace
             internalErrors.increment();
-            LOG.log(System.Logger.Level.ERROR, "request " + exchange.id + " (" + exchange.method + " " + exchange.path
-                    + ") failed in the stub; answered 500", t);
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "request " + exchange.id + " (" + exchange.method + " " + exchange.path
+                            + ") failed in the stub; answered 500",
+                    t);
             answerInternalError(exchange);
         } finally {
             exchange.record(); // if no answer was sent (it records itself before it is sent)
@@ -78,8 +81,13 @@ public final class StubHttpHandler implements HttpHandler {
             return;
         }
         try {
-            exchange.send(500, CceErrors.error(CceErrors.INTERNAL, "Internal server error: the stub failed on"
-                    + " this request (X-Request-Id " + exchange.id + "); the cause is in its log."), null);
+            exchange.send(
+                    500,
+                    CceErrors.error(
+                            CceErrors.INTERNAL,
+                            "Internal server error: the stub failed on" + " this request (X-Request-Id " + exchange.id
+                                    + "); the cause is in its log."),
+                    null);
         } catch (IOException | RuntimeException ignored) {
             // nothing more to do
         }
@@ -113,8 +121,12 @@ public final class StubHttpHandler implements HttpHandler {
                 }
                 if (!exchange.readBody(MAX_ADMIN_BODY_BYTES)) {
                     exchange.exchange.getResponseHeaders().set("Connection", "close");
-                    exchange.send(413, CceErrors.error(CceErrors.INVALID_REQUEST, "Admin request body too large:"
-                            + " at most " + MAX_ADMIN_BODY_BYTES + " bytes."), null);
+                    exchange.send(
+                            413,
+                            CceErrors.error(
+                                    CceErrors.INVALID_REQUEST,
+                                    "Admin request body too large:" + " at most " + MAX_ADMIN_BODY_BYTES + " bytes."),
+                            null);
                     return;
                 }
                 AdminApi.Answer answer = admin.handle(exchange.method, exchange.path, exchange.query, exchange.body);
@@ -124,9 +136,14 @@ public final class StubHttpHandler implements HttpHandler {
                     exchange.send(answer.status(), answer.body(), answer.allow());
                 }
             }
-            default -> exchange.send(404, CceErrors.error(CceErrors.NOT_FOUND, "Resource not found: the stub serves POST "
-                    + NodePoolContract.PATH + ", GET /openapi.yaml, GET /openapi.json, GET /docs and /__admin/..."),
-                    null);
+            default ->
+                exchange.send(
+                        404,
+                        CceErrors.error(
+                                CceErrors.NOT_FOUND,
+                                "Resource not found: the stub serves POST " + NodePoolContract.PATH
+                                        + ", GET /openapi.yaml, GET /openapi.json, GET /docs and /__admin/..."),
+                        null);
         }
     }
 
@@ -152,8 +169,12 @@ public final class StubHttpHandler implements HttpHandler {
 
     private static void document(Exchange exchange, String contentType, byte[] bytes) throws IOException {
         if (!exchange.method.equals("GET") && !exchange.method.equals("HEAD")) {
-            exchange.send(405, CceErrors.error(CceErrors.METHOD_NOT_ALLOWED, "Method " + exchange.method
-                    + " is not allowed here; allowed: GET, HEAD."), "GET, HEAD");
+            exchange.send(
+                    405,
+                    CceErrors.error(
+                            CceErrors.METHOD_NOT_ALLOWED,
+                            "Method " + exchange.method + " is not allowed here; allowed: GET, HEAD."),
+                    "GET, HEAD");
             return;
         }
         exchange.sendBytes(200, contentType, bytes);

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class StubServer implements AutoCloseable {
 
     /** Default number of request threads kept ready. */
-    public static final int DEFAULT_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    public static final int DEFAULT_THREADS =
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     /** Most request threads at once (slow clients each hold one while their request arrives). */
     public static final int MAX_THREADS = 256;
@@ -78,8 +79,8 @@ public final class StubServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-        ExecutorService executor = new ThreadPoolExecutor(threads, Math.max(threads, MAX_THREADS), 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), factory);
+        ExecutorService executor = new ThreadPoolExecutor(
+                threads, Math.max(threads, MAX_THREADS), 30, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
         server.createContext("/", handler);
         server.setExecutor(executor);
         server.start();

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import io.github.ccecontract.nodepool.contract.model.Violation;
 import io.github.ccecontract.nodepool.contract.rules.ContractRules;
+import io.github.ccecontract.nodepool.contract.validation.NodePoolValidator;
 import io.github.ccecontract.nodepool.stub.config.StubConfig;
-import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import io.github.ccecontract.nodepool.stub.domain.CreateResult;
 import io.github.ccecontract.nodepool.stub.domain.NodePoolFactory;
 import io.github.ccecontract.nodepool.stub.domain.NodePoolStore;
 import io.github.ccecontract.nodepool.stub.domain.Placement;
 import io.github.ccecontract.nodepool.stub.domain.PublicKeyGenerator;
 import io.github.ccecontract.nodepool.stub.domain.UidGenerator;
-import io.github.ccecontract.nodepool.contract.validation.NodePoolValidator;
+import io.github.ccecontract.nodepool.stub.errors.CceErrors;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +29,11 @@ public final class NodePoolService {
     private final UidGenerator uids;
     private final PublicKeyGenerator publicKeys;
 
-    public NodePoolService(StubConfig config, NodePoolValidator validator, NodePoolStore store, UidGenerator uids,
+    public NodePoolService(
+            StubConfig config,
+            NodePoolValidator validator,
+            NodePoolStore store,
+            UidGenerator uids,
             PublicKeyGenerator publicKeys) {
         this.config = Objects.requireNonNull(config, "config");
         this.validator = Objects.requireNonNull(validator, "validator");
@@ -62,26 +66,39 @@ public final class NodePoolService {
         }
         String name = body.path("metadata").path("name").textValue();
         Placement placement = NodePoolFactory.placementFor(body, cluster);
-        CreateResult result = store.create(clusterId, name, placement,
-                () -> NodePoolFactory.build(body, placement, uids.next(), publicKeys));
+        CreateResult result = store.create(
+                clusterId, name, placement, () -> NodePoolFactory.build(body, placement, uids.next(), publicKeys));
         if (result instanceof CreateResult.Created created) {
             return CreateOutcome.created(created.pool());
         }
         if (result instanceof CreateResult.AlreadyExists) {
-            return CreateOutcome.error(409, CceErrors.error(CceErrors.CONFLICT, "The resource already exists: cluster '"
-                    + clusterId + "' has a node pool named '" + name + "'."));
+            return CreateOutcome.error(
+                    409,
+                    CceErrors.error(
+                            CceErrors.CONFLICT,
+                            "The resource already exists: cluster '" + clusterId + "' has a node pool named '" + name
+                                    + "'."));
         }
         CreateResult.Full full = (CreateResult.Full) result;
-        return CreateOutcome.error(507, CceErrors.error(CceErrors.STORE_FULL, "The stub holds its maximum of "
-                + full.maxPools() + " node pools (maxNodePools): reset it (POST /__admin/reset) or raise the limit."
-                + " This answer is the stub's own, not CCE's."));
+        return CreateOutcome.error(
+                507,
+                CceErrors.error(
+                        CceErrors.STORE_FULL,
+                        "The stub holds its maximum of "
+                                + full.maxPools()
+                                + " node pools (maxNodePools): reset it (POST /__admin/reset) or raise the limit."
+                                + " This answer is the stub's own, not CCE's."));
     }
 
     /** The 404 for a cluster the stub is not configured with. */
     public CreateOutcome unknownCluster(String clusterId) {
-        return CreateOutcome.error(404, CceErrors.error(CceErrors.NOT_FOUND, "Resource not found: cluster '"
-                + clusterId + "' does not exist in the stub (configured clusters: "
-                + String.join(", ", config.clusters().keySet()) + ")."));
+        return CreateOutcome.error(
+                404,
+                CceErrors.error(
+                        CceErrors.NOT_FOUND,
+                        "Resource not found: cluster '"
+                                + clusterId + "' does not exist in the stub (configured clusters: "
+                                + String.join(", ", config.clusters().keySet()) + ")."));
     }
 
     /** The cluster a request for {@code clusterId} goes to (see {@link StubConfig#cluster}). */

@@ -33,14 +33,15 @@ public final class JsonBodyParser {
     public static final int MAX_DEPTH = 32;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .build())
                     .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private JsonBodyParser() {
-    }
+    private JsonBodyParser() {}
 
     /** The body is not acceptable JSON; the message says why, for a person. */
     public static final class MalformedBodyException extends Exception {
@@ -61,11 +62,12 @@ public final class JsonBodyParser {
         // allocation per request), and Jackson's byte parser is its fastest.
         int invalid = firstInvalidUtf8(body);
         if (invalid >= 0) {
-            throw new MalformedBodyException("The request body is not valid UTF-8 (at byte " + invalid
-                    + "): JSON must be sent as UTF-8.");
+            throw new MalformedBodyException(
+                    "The request body is not valid UTF-8 (at byte " + invalid + "): JSON must be sent as UTF-8.");
         }
         int start = body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF
-                ? 3 : 0; // a byte order mark is allowed to be ignored (RFC 8259 section 8.1)
+                ? 3
+                : 0; // a byte order mark is allowed to be ignored (RFC 8259 section 8.1)
         if (isBlank(body, start)) {
             throw new MalformedBodyException("The request body is empty: send the node pool as a JSON object.");
         }
@@ -192,7 +194,9 @@ public final class JsonBodyParser {
      * are replaced; the kind of mistake and its position stay.
      */
     static String shorten(String message) {
-        String oneLine = message == null ? "unexpected content" : message.replaceAll("\\s+", " ").strip();
+        String oneLine = message == null
+                ? "unexpected content"
+                : message.replaceAll("\\s+", " ").strip();
         oneLine = oneLine.replaceAll("'[^']{2,}'", "'[...]'").replaceAll("\\([^()]*[0-9]{4,}[^()]*\\)", "([...])");
         return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
     }

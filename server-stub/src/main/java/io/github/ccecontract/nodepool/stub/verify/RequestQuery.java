@@ -155,11 +155,22 @@ public final class RequestQuery implements Iterable<JournalEntry> {
             }
         }
         if (matching.size() != expected) {
-            StringBuilder sb = new StringBuilder("Expected ").append(expected).append(" ").append(description)
-                    .append(", found ").append(matching.size()).append(". The stub's journal holds ")
-                    .append(all.size()).append(all.size() == 1 ? " request" : " requests").append(all.isEmpty() ? "." : ":");
+            StringBuilder sb = new StringBuilder("Expected ")
+                    .append(expected)
+                    .append(" ")
+                    .append(description)
+                    .append(", found ")
+                    .append(matching.size())
+                    .append(". The stub's journal holds ")
+                    .append(all.size())
+                    .append(all.size() == 1 ? " request" : " requests")
+                    .append(all.isEmpty() ? "." : ":");
             for (JournalEntry e : all) {
-                sb.append("\n  ").append(filter.test(e) ? "* " : "  ").append(e.method()).append(' ').append(e.path());
+                sb.append("\n  ")
+                        .append(filter.test(e) ? "* " : "  ")
+                        .append(e.method())
+                        .append(' ')
+                        .append(e.path());
                 String name = nameOf(e);
                 if (name != null) {
                     sb.append(" (name '").append(name).append("')");
@@ -204,7 +215,10 @@ public final class RequestQuery implements Iterable<JournalEntry> {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
-            if (c == '%' && i + 2 < segment.length() && Character.digit(segment.charAt(i + 1), 16) >= 0 && Character.digit(segment.charAt(i + 2), 16) >= 0) {
+            if (c == '%'
+                    && i + 2 < segment.length()
+                    && Character.digit(segment.charAt(i + 1), 16) >= 0
+                    && Character.digit(segment.charAt(i + 2), 16) >= 0) {
                 out.write(Character.digit(segment.charAt(i + 1), 16) << 4 | Character.digit(segment.charAt(i + 2), 16));
                 i += 2;
             } else {

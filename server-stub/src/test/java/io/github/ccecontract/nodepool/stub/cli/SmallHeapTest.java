@@ -35,10 +35,19 @@ class SmallHeapTest {
     static Process start(Path dir, String config) throws Exception {
         Path file = Files.writeString(dir.resolve("stub.yaml"), config);
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx40m", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), StubMain.class.getName(),
-                "--port", "0", "--config", file.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("stub.out").toFile())
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx40m",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                StubMain.class.getName(),
+                "--port",
+                "0",
+                "--config",
+                file.toString()));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("stub.out").toFile())
                 .start();
     }
 
@@ -51,10 +60,17 @@ class SmallHeapTest {
         Process process = start(dir, "maxBodyBytes: 1048576\n");
         Path output = dir.resolve("stub.out");
         try {
-            String base = StubProcessTest.awaitLine(output, StubProcessTest.SERVING, process).group(1);
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            String base = StubProcessTest.awaitLine(output, StubProcessTest.SERVING, process)
+                    .group(1);
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
             String request = new String(DocumentedExample.CCE_CLUSTER_REQUEST.bytes(), StandardCharsets.UTF_8);
-            String name = JsonMapper.builder().build().readTree(request).at("/metadata/name").asText();
+            String name = JsonMapper.builder()
+                    .build()
+                    .readTree(request)
+                    .at("/metadata/name")
+                    .asText();
             StringBuilder members = new StringBuilder("{");
             for (int i = 0; members.length() < 900_000; i++) {
                 members.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":0");
@@ -64,10 +80,13 @@ class SmallHeapTest {
             for (int i = 0; i < 16; i++) {
                 String body = request.replace("\"" + name + "\"", "\"" + name + "-" + i + "\"")
                         .replaceFirst("\\{", "{\"x\":" + members + ",");
-                answers.add(client.sendAsync(HttpRequest.newBuilder(
-                                URI.create(base + "/api/v3/projects/p/clusters/c/nodepools"))
-                        .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
-                        .header("X-Auth-Token", "t").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                answers.add(client.sendAsync(
+                        HttpRequest.newBuilder(URI.create(base + "/api/v3/projects/p/clusters/c/nodepools"))
+                                .timeout(Duration.ofSeconds(120))
+                                .header("Content-Type", "application/json")
+                                .header("X-Auth-Token", "t")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
             int created = 0;
@@ -93,19 +112,28 @@ class SmallHeapTest {
         Process process = start(dir, "maxNodePools: " + POOLS + "\n");
         Path output = dir.resolve("stub.out");
         try {
-            String base = StubProcessTest.awaitLine(output, StubProcessTest.SERVING, process).group(1);
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            String base = StubProcessTest.awaitLine(output, StubProcessTest.SERVING, process)
+                    .group(1);
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
             String request = new String(DocumentedExample.CCE_CLUSTER_REQUEST.bytes(), StandardCharsets.UTF_8);
-            String name = JsonMapper.builder().build().readTree(request).at("/metadata/name").asText();
+            String name = JsonMapper.builder()
+                    .build()
+                    .readTree(request)
+                    .at("/metadata/name")
+                    .asText();
             Semaphore inFlight = new Semaphore(8);
             List<CompletableFuture<HttpResponse<Void>>> creates = new ArrayList<>();
             for (int i = 0; i <= POOLS; i++) {
                 inFlight.acquire();
                 HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/api/v3/projects/p/clusters/c/nodepools"))
                         .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json").header("X-Auth-Token", "t")
-                        .POST(HttpRequest.BodyPublishers.ofString(request.replace("\"" + name + "\"",
-                                "\"" + name + "-" + i + "\""))).build();
+                        .header("Content-Type", "application/json")
+                        .header("X-Auth-Token", "t")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                request.replace("\"" + name + "\"", "\"" + name + "-" + i + "\"")))
+                        .build();
                 creates.add(client.sendAsync(post, HttpResponse.BodyHandlers.discarding())
                         .whenComplete((r, e) -> inFlight.release()));
             }
@@ -119,14 +147,23 @@ class SmallHeapTest {
             assertEquals(POOLS, created);
             assertEquals(1, full, "the store is full");
             for (int round = 0; round < 3; round++) {
-                HttpResponse<String> pools = client.send(HttpRequest.newBuilder(URI.create(base + "/__admin/nodepools"))
-                        .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-                assertEquals(200, pools.statusCode(), pools.body().substring(0, Math.min(300, pools.body().length())));
+                HttpResponse<String> pools = client.send(
+                        HttpRequest.newBuilder(URI.create(base + "/__admin/nodepools"))
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(
+                        200,
+                        pools.statusCode(),
+                        pools.body().substring(0, Math.min(300, pools.body().length())));
                 JsonNode listing = JsonMapper.builder().build().readTree(pools.body());
                 assertEquals(POOLS, listing.path("count").asInt());
                 assertEquals(POOLS, listing.path("nodePools").size());
-                HttpResponse<String> journal = client.send(HttpRequest.newBuilder(URI.create(base + "/__admin/requests"))
-                        .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> journal = client.send(
+                        HttpRequest.newBuilder(URI.create(base + "/__admin/requests"))
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, journal.statusCode());
             }
             assertTrue(process.isAlive(), Files.readString(output));

@@ -18,13 +18,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The command line in-process: help, version, and every bad argument is exit code 2 with a message. */
 class StubMainTest {
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = StubMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = StubMain.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -34,8 +35,9 @@ class StubMainTest {
         Run run = run("--help");
         assertEquals(0, run.code());
         assertTrue(run.out().startsWith("Usage: java -jar cce-nodepool-stub.jar"), run.out());
-        for (String option : new String[] {"--port", "--host", "--config", "--help", "--version", "/__admin/faults",
-                "Prefer: code=429"}) {
+        for (String option : new String[] {
+            "--port", "--host", "--config", "--help", "--version", "/__admin/faults", "Prefer: code=429"
+        }) {
             assertTrue(run.out().contains(option), option);
         }
         assertEquals("", run.err());
@@ -49,16 +51,19 @@ class StubMainTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "--bogus|unknown option '--bogus'",
-        "serve|unexpected argument 'serve'",
-        "--port|option --port needs a value",
-        "--port abc|--port must be a number from 0 to 65535, got 'abc'",
-        "--port 70000|--port must be a number from 0 to 65535, got '70000'",
-        "--port=-1|--port must be a number from 0 to 65535, got '-1'",
-        "--config|option --config needs a value",
-        "--host=|option --host needs an address",
-        "--config no-such-file.yaml|Config file no-such-file.yaml does not exist"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--bogus|unknown option '--bogus'",
+                "serve|unexpected argument 'serve'",
+                "--port|option --port needs a value",
+                "--port abc|--port must be a number from 0 to 65535, got 'abc'",
+                "--port 70000|--port must be a number from 0 to 65535, got '70000'",
+                "--port=-1|--port must be a number from 0 to 65535, got '-1'",
+                "--config|option --config needs a value",
+                "--host=|option --host needs an address",
+                "--config no-such-file.yaml|Config file no-such-file.yaml does not exist"
+            })
     void badArgumentsExitWith2AndSayWhy(String args, String message) {
         Run run = run(args.split(" "));
         assertEquals(2, run.code(), run.err());
@@ -86,7 +91,8 @@ class StubMainTest {
     @Test
     void theBannerCountsConfiguredFaults() {
         assertTrue(StubMain.describe(io.github.ccecontract.nodepool.stub.config.StubConfig.builder()
-                .faults(io.github.ccecontract.nodepool.stub.faults.Fault.status(500)).build())
+                        .faults(io.github.ccecontract.nodepool.stub.faults.Fault.status(500))
+                        .build())
                 .endsWith("; faults: 1 configured"));
         assertFalse(StubMain.describe(io.github.ccecontract.nodepool.stub.config.StubConfig.defaults())
                 .contains("faults"));

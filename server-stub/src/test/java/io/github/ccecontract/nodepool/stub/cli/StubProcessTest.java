@@ -29,11 +29,15 @@ class StubProcessTest {
     static Process start(Path output, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp",
+                System.getProperty("java.class.path"),
                 StubMain.class.getName()));
         command.addAll(List.of(args));
         // Output to a file: Process.destroy() closes the pipes, and the last lines must still be read.
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
     }
 
     /** Waits until the output has a line matching {@code pattern}; the match, or fails. */
@@ -61,17 +65,21 @@ class StubProcessTest {
             String base = awaitLine(output, SERVING, process).group(1);
 
             HttpClient client = HttpClient.newHttpClient();
-            HttpResponse<String> created = client.send(HttpRequest.newBuilder(
-                            URI.create(base + "/api/v3/projects/p1/clusters/c1/nodepools"))
-                    .header("Content-Type", "application/json").header("X-Auth-Token", "t")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(DocumentedExample.CCE_CLUSTER_REQUEST.bytes()))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> created = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v3/projects/p1/clusters/c1/nodepools"))
+                            .header("Content-Type", "application/json")
+                            .header("X-Auth-Token", "t")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(DocumentedExample.CCE_CLUSTER_REQUEST.bytes()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(201, created.statusCode(), created.body());
-            HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(
-                            URI.create(base + "/api/v3/projects/p1/clusters/c2/nodepools"))
-                    .header("Content-Type", "application/json").header("X-Auth-Token", "t")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(DocumentedExample.CCE_CLUSTER_REQUEST.bytes()))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> unknown = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v3/projects/p1/clusters/c2/nodepools"))
+                            .header("Content-Type", "application/json")
+                            .header("X-Auth-Token", "t")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(DocumentedExample.CCE_CLUSTER_REQUEST.bytes()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(404, unknown.statusCode(), "the config file was read");
 
             process.destroy(); // SIGTERM

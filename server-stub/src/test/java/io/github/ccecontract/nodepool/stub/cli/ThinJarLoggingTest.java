@@ -37,8 +37,13 @@ class ThinJarLoggingTest {
         assertTrue(classPath.contains("slf4j-api"), "networknt brings slf4j-api");
         Path output = dir.resolve("out.txt");
         Process process = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
-                ThinJarLoggingTest.class.getName())).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        classPath,
+                        ThinJarLoggingTest.class.getName()))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         String text = Files.readString(output);
         assertEquals(0, process.exitValue(), text);

@@ -51,8 +51,11 @@ class ConfigLoaderTest {
     void readsEveryMember(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("stub.yaml"), YAML);
         StubConfig config = ConfigLoader.load(file);
-        assertEquals(new Cluster(ClusterType.CCE, 50,
-                List.of(new AzInventory("eu-de-01", 2, false), new AzInventory("eu-de-02", 0, true))),
+        assertEquals(
+                new Cluster(
+                        ClusterType.CCE,
+                        50,
+                        List.of(new AzInventory("eu-de-01", 2, false), new AzInventory("eu-de-02", 0, true))),
                 config.clusters().get("c1"));
         assertEquals(ClusterType.TURBO, config.clusters().get("c2").type());
         assertEquals(Cluster.DEFAULT_MAX_NODES, config.clusters().get("c2").maxNodes());
@@ -63,11 +66,15 @@ class ConfigLoaderTest {
         assertEquals(2048, config.maxBodyBytes());
         assertEquals(9, config.journalSize());
         assertTrue(config.journalAllRequests());
-        assertEquals(List.of(
-                Fault.status(429).retryAfter(2).times(2).forCluster("c1"),
-                Fault.gatewayUnauthorized().probability(0.5).seed(7),
-                Fault.delay(Duration.ofMillis(100), Duration.ofMillis(200)).forName("slow").forHeader("X-Test", "v"),
-                Fault.closeConnection().once()), config.faults());
+        assertEquals(
+                List.of(
+                        Fault.status(429).retryAfter(2).times(2).forCluster("c1"),
+                        Fault.gatewayUnauthorized().probability(0.5).seed(7),
+                        Fault.delay(Duration.ofMillis(100), Duration.ofMillis(200))
+                                .forName("slow")
+                                .forHeader("X-Test", "v"),
+                        Fault.closeConnection().once()),
+                config.faults());
         assertEquals(config.faults(), config.toBuilder().build().faults(), "toBuilder keeps the faults");
         assertTrue(config.cluster("unknown").isEmpty(), "configured clusters: others are unknown");
         assertTrue(!config.toString().contains("SK1") && !config.toString().contains("t1"), config.toString());
@@ -75,7 +82,8 @@ class ConfigLoaderTest {
 
     @Test
     void readsJson(@TempDir Path dir) throws IOException {
-        Path file = Files.writeString(dir.resolve("stub.json"),
+        Path file = Files.writeString(
+                dir.resolve("stub.json"),
                 "{\"clusters\": [{\"id\": \"c1\", \"type\": \"TURBO\", \"maxNodes\": 3}], \"maxBodyBytes\": 100}");
         StubConfig config = ConfigLoader.load(file);
         assertEquals(3, config.clusters().get("c1").maxNodes());
@@ -91,29 +99,32 @@ class ConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "maxNodePool: 3|top level: unknown member 'maxNodePool'",
-        "clusters: {id: c1}|/clusters: must be a list",
-        "clusters: [{type: CCE}]|/clusters/0: a cluster needs an id",
-        "clusters: [{id: c1, type: BIG}]|/clusters/0/type: must be CCE or TURBO",
-        "clusters: [{id: c1, maxNodes: 0}]|/clusters/0/maxNodes: must be an integer of at least 1",
-        "clusters: [{id: c1, maxNodes: x}]|/clusters/0/maxNodes: must be an integer of at least 1",
-        "clusters: [{id: c1, azs: [{name: a}, {name: a}]}]|AZ a is listed twice",
-        "clusters: [{id: c1, azs: [{existingNodes: 1}]}]|/clusters/0/azs/0: an AZ needs a name",
-        "clusters: [{id: c1, azs: [{name: a, soldOut: maybe}]}]|/clusters/0/azs/0/soldOut: must be true or false",
-        "clusters: [{id: c1}, {id: c1}]|cluster c1 is configured twice",
-        "tokens: [\"\"]|/tokens/0: must be a non-empty string",
-        "accessKeys: [AK]|/accessKeys: must be a map",
-        "maxBodyBytes: -1|/maxBodyBytes: must be an integer of at least 1",
-        "journalSize: 1.5|/journalSize: must be an integer of at least 1",
-        "journalAllRequests: yes please|/journalAllRequests: must be true or false",
-        "faults: {status: 429}|/faults: must be a list",
-        "faults: [{status: 503}]|/faults/0: status must be an error status the document lists for the operation (400, 401, 403, 404, 409, 413, 429, 500, 507), was 503",
-        "faults: [{status: 429, times: 0}]|/faults/0: times must be at least 1, was 0",
-        "faults: [{status: 500, retryAfter: 1}]|/faults/0: retryAfter: only a 429 fault has a Retry-After header",
-        "faults: [{status: 429, clustr: c1}]|/faults/0: unknown member 'clustr' (known: status, example",
-        "clusters: [|not valid YAML",
-        "- a list|top level: must be a map"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "maxNodePool: 3|top level: unknown member 'maxNodePool'",
+                "clusters: {id: c1}|/clusters: must be a list",
+                "clusters: [{type: CCE}]|/clusters/0: a cluster needs an id",
+                "clusters: [{id: c1, type: BIG}]|/clusters/0/type: must be CCE or TURBO",
+                "clusters: [{id: c1, maxNodes: 0}]|/clusters/0/maxNodes: must be an integer of at least 1",
+                "clusters: [{id: c1, maxNodes: x}]|/clusters/0/maxNodes: must be an integer of at least 1",
+                "clusters: [{id: c1, azs: [{name: a}, {name: a}]}]|AZ a is listed twice",
+                "clusters: [{id: c1, azs: [{existingNodes: 1}]}]|/clusters/0/azs/0: an AZ needs a name",
+                "clusters: [{id: c1, azs: [{name: a, soldOut: maybe}]}]|/clusters/0/azs/0/soldOut: must be true or false",
+                "clusters: [{id: c1}, {id: c1}]|cluster c1 is configured twice",
+                "tokens: [\"\"]|/tokens/0: must be a non-empty string",
+                "accessKeys: [AK]|/accessKeys: must be a map",
+                "maxBodyBytes: -1|/maxBodyBytes: must be an integer of at least 1",
+                "journalSize: 1.5|/journalSize: must be an integer of at least 1",
+                "journalAllRequests: yes please|/journalAllRequests: must be true or false",
+                "faults: {status: 429}|/faults: must be a list",
+                "faults: [{status: 503}]|/faults/0: status must be an error status the document lists for the operation (400, 401, 403, 404, 409, 413, 429, 500, 507), was 503",
+                "faults: [{status: 429, times: 0}]|/faults/0: times must be at least 1, was 0",
+                "faults: [{status: 500, retryAfter: 1}]|/faults/0: retryAfter: only a 429 fault has a Retry-After header",
+                "faults: [{status: 429, clustr: c1}]|/faults/0: unknown member 'clustr' (known: status, example",
+                "clusters: [|not valid YAML",
+                "- a list|top level: must be a map"
+            })
     void badFilesAreReportedWithTheirPlace(String text, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(text, false, "stub.yaml"));
         assertTrue(e.getMessage().startsWith("stub.yaml: "), e.getMessage());

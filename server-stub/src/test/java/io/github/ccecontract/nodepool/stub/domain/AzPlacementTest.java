@@ -1,13 +1,13 @@
 package io.github.ccecontract.nodepool.stub.domain;
 
-import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
-import io.github.ccecontract.nodepool.contract.cluster.Cluster;
-import io.github.ccecontract.nodepool.contract.cluster.AzInventory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ccecontract.nodepool.contract.cluster.AzInventory;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -46,8 +46,8 @@ class AzPlacementTest {
 
     @Test
     void allAzsSoldOutChoosesNothing() {
-        assertTrue(AzPlacement.chooseForRandom(
-                List.of(AzInventory.soldOut("AZ1", 0), AzInventory.soldOut("AZ2", 0))).isEmpty());
+        assertTrue(AzPlacement.chooseForRandom(List.of(AzInventory.soldOut("AZ1", 0), AzInventory.soldOut("AZ2", 0)))
+                .isEmpty());
     }
 
     @Test
@@ -62,16 +62,20 @@ class AzPlacementTest {
 
     @Test
     void laterAzWithFewerNodesWins() {
-        assertEquals("AZ3", chosen(List.of(
-                AzInventory.available("AZ1", 5), AzInventory.available("AZ2", 4), AzInventory.available("AZ3", 0))));
+        assertEquals(
+                "AZ3",
+                chosen(List.of(
+                        AzInventory.available("AZ1", 5),
+                        AzInventory.available("AZ2", 4),
+                        AzInventory.available("AZ3", 0))));
     }
 
     // --- place(): the whole decision for a request
 
     @Test
     void randomWithInventoryPutsAllNodesInTheChosenAz() {
-        Cluster cluster = cluster(AzInventory.soldOut("AZ1", 1), AzInventory.available("AZ2", 3),
-                AzInventory.available("AZ3", 2));
+        Cluster cluster = cluster(
+                AzInventory.soldOut("AZ1", 1), AzInventory.available("AZ2", 3), AzInventory.available("AZ3", 2));
         assertEquals(new Placement("AZ3", 4), AzPlacement.place("random", 4, cluster));
     }
 
@@ -84,19 +88,21 @@ class AzPlacementTest {
 
     @Test
     void namedAvailableAzIsTaken() {
-        assertEquals(new Placement("AZ2", 1),
+        assertEquals(
+                new Placement("AZ2", 1),
                 AzPlacement.place("AZ2", 1, cluster(AzInventory.available("AZ1", 0), AzInventory.available("AZ2", 7))));
     }
 
     @Test
     void namedSoldOutAzIsSoldOutEvenIfAnotherAzHasRoom() {
-        assertTrue(AzPlacement.place("AZ1", 1,
-                cluster(AzInventory.soldOut("AZ1", 0), AzInventory.available("AZ2", 0))).isSoldOut());
+        assertTrue(AzPlacement.place("AZ1", 1, cluster(AzInventory.soldOut("AZ1", 0), AzInventory.available("AZ2", 0)))
+                .isSoldOut());
     }
 
     @Test
     void namedAzMissingFromTheInventoryIsSoldOut() {
-        assertTrue(AzPlacement.place("AZ9", 1, cluster(AzInventory.available("AZ1", 0))).isSoldOut());
+        assertTrue(AzPlacement.place("AZ9", 1, cluster(AzInventory.available("AZ1", 0)))
+                .isSoldOut());
     }
 
     @Test
@@ -133,7 +139,9 @@ class AzPlacementTest {
     void whitespaceAzIsAnAzNameNotAFault() {
         for (String az : List.of(" ", "\t", "\u2003")) {
             assertEquals(new Placement(az, 2), AzPlacement.place(az, 2, Cluster.unspecified()));
-            assertTrue(AzPlacement.place(az, 2, cluster(AzInventory.available("AZ1", 0))).isSoldOut(),
+            assertTrue(
+                    AzPlacement.place(az, 2, cluster(AzInventory.available("AZ1", 0)))
+                            .isSoldOut(),
                     "an AZ the inventory does not list is sold out");
         }
     }

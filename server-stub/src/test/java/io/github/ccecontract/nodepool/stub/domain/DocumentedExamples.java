@@ -22,17 +22,17 @@ final class DocumentedExamples {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private DocumentedExamples() {
-    }
+    private DocumentedExamples() {}
 
     static JsonNode load(String fileName) {
-        try (InputStream in = DocumentedExamples.class.getClassLoader()
-                .getResourceAsStream("cce-nodepool/examples/" + fileName)) {
+        try (InputStream in =
+                DocumentedExamples.class.getClassLoader().getResourceAsStream("cce-nodepool/examples/" + fileName)) {
             if (in != null) {
                 return MAPPER.readTree(in);
             }
             Path moduleDir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-            return MAPPER.readTree(Files.readString(moduleDir.resolve("../openapi/examples").resolve(fileName)));
+            return MAPPER.readTree(
+                    Files.readString(moduleDir.resolve("../openapi/examples").resolve(fileName)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read documented example " + fileName, e);
         }

@@ -1,8 +1,5 @@
 package io.github.ccecontract.nodepool.stub.domain;
 
-import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
-import io.github.ccecontract.nodepool.contract.cluster.Cluster;
-import io.github.ccecontract.nodepool.contract.cluster.AzInventory;
 import static io.github.ccecontract.nodepool.stub.domain.DocumentedExamples.CCE_REQUEST;
 import static io.github.ccecontract.nodepool.stub.domain.DocumentedExamples.CCE_RESPONSE;
 import static io.github.ccecontract.nodepool.stub.domain.DocumentedExamples.MAPPER;
@@ -16,6 +13,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ccecontract.nodepool.contract.cluster.AzInventory;
+import io.github.ccecontract.nodepool.contract.cluster.Cluster;
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,47 +36,63 @@ class NodePoolFactoryTest {
         @Test
         void cceRequestGivesCceResponse() {
             JsonNode expected = DocumentedExamples.load(CCE_RESPONSE);
-            ObjectNode actual = NodePoolFactory.build(DocumentedExamples.load(CCE_REQUEST), ANY_CLUSTER,
+            ObjectNode actual = NodePoolFactory.build(
+                    DocumentedExamples.load(CCE_REQUEST),
+                    ANY_CLUSTER,
                     expected.at("/metadata/uid").asText(),
-                    () -> expected.at("/spec/nodeTemplate/extendParam/publicKey").asText());
+                    () -> expected.at("/spec/nodeTemplate/extendParam/publicKey")
+                            .asText());
             assertEquals(expected, actual);
         }
 
         @Test
         void turboRequestGivesTurboResponse() {
             JsonNode expected = DocumentedExamples.load(TURBO_RESPONSE);
-            ObjectNode actual = NodePoolFactory.build(DocumentedExamples.load(TURBO_REQUEST), ANY_CLUSTER,
-                    expected.at("/metadata/uid").asText(), NO_KEY_EXPECTED);
+            ObjectNode actual = NodePoolFactory.build(
+                    DocumentedExamples.load(TURBO_REQUEST),
+                    ANY_CLUSTER,
+                    expected.at("/metadata/uid").asText(),
+                    NO_KEY_EXPECTED);
             assertEquals(expected, actual);
         }
 
         @Test
         void cceResponseWithGeneratedUidAndKeyDiffersOnlyInThem() {
-            ObjectNode actual = NodePoolFactory.build(DocumentedExamples.load(CCE_REQUEST), ANY_CLUSTER,
-                    new UidGenerator().next(), new PublicKeyGenerator());
-            assertTrue(actual.at("/metadata/uid").asText().matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
-            assertTrue(actual.at("/spec/nodeTemplate/extendParam/publicKey").asText().startsWith("ssh-rsa AAAAB3NzaC1yc2EAAAADAQA"));
+            ObjectNode actual = NodePoolFactory.build(
+                    DocumentedExamples.load(CCE_REQUEST),
+                    ANY_CLUSTER,
+                    new UidGenerator().next(),
+                    new PublicKeyGenerator());
+            assertTrue(actual.at("/metadata/uid")
+                    .asText()
+                    .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+            assertTrue(actual.at("/spec/nodeTemplate/extendParam/publicKey")
+                    .asText()
+                    .startsWith("ssh-rsa AAAAB3NzaC1yc2EAAAADAQA"));
             assertEquals(withoutGeneratedValues(DocumentedExamples.load(CCE_RESPONSE)), withoutGeneratedValues(actual));
         }
 
         @Test
         void turboResponseWithGeneratedUidDiffersOnlyInIt() {
-            ObjectNode actual = NodePoolFactory.build(DocumentedExamples.load(TURBO_REQUEST), ANY_CLUSTER,
-                    new UidGenerator().next(), NO_KEY_EXPECTED);
-            assertEquals(withoutGeneratedValues(DocumentedExamples.load(TURBO_RESPONSE)), withoutGeneratedValues(actual));
+            ObjectNode actual = NodePoolFactory.build(
+                    DocumentedExamples.load(TURBO_REQUEST), ANY_CLUSTER, new UidGenerator().next(), NO_KEY_EXPECTED);
+            assertEquals(
+                    withoutGeneratedValues(DocumentedExamples.load(TURBO_RESPONSE)), withoutGeneratedValues(actual));
         }
 
         @Test
         void cceResponseKeepsTheDocumentedMemberOrder() {
             JsonNode expected = DocumentedExamples.load(CCE_RESPONSE);
-            ObjectNode actual = NodePoolFactory.build(DocumentedExamples.load(CCE_REQUEST), ANY_CLUSTER, UID, () -> KEY);
+            ObjectNode actual =
+                    NodePoolFactory.build(DocumentedExamples.load(CCE_REQUEST), ANY_CLUSTER, UID, () -> KEY);
             assertEquals(memberOrder(expected), memberOrder(actual));
         }
 
         @Test
         void turboResponseKeepsTheDocumentedMemberOrder() {
             JsonNode expected = DocumentedExamples.load(TURBO_RESPONSE);
-            ObjectNode actual = NodePoolFactory.build(DocumentedExamples.load(TURBO_REQUEST), ANY_CLUSTER, UID, NO_KEY_EXPECTED);
+            ObjectNode actual =
+                    NodePoolFactory.build(DocumentedExamples.load(TURBO_REQUEST), ANY_CLUSTER, UID, NO_KEY_EXPECTED);
             assertEquals(memberOrder(expected), memberOrder(actual));
         }
 
@@ -97,7 +113,8 @@ class NodePoolFactoryTest {
             ((ObjectNode) request.get("spec")).remove("type");
             ObjectNode response = build(request);
             assertEquals("vm", response.at("/spec/type").asText());
-            assertEquals(KEY, response.at("/spec/nodeTemplate/extendParam/publicKey").asText());
+            assertEquals(
+                    KEY, response.at("/spec/nodeTemplate/extendParam/publicKey").asText());
         }
 
         @Test
@@ -115,26 +132,31 @@ class NodePoolFactoryTest {
 
         @Test
         void publicIpDefaultsToEmptyBandwidth() {
-            assertEquals(json("{\"eip\":{\"bandwidth\":{}}}"), build(vmRequest()).at("/spec/nodeTemplate/publicIP"));
+            assertEquals(
+                    json("{\"eip\":{\"bandwidth\":{}}}"), build(vmRequest()).at("/spec/nodeTemplate/publicIP"));
         }
 
         @Test
         void sentPublicIpIsReturnedAsSent() {
             ObjectNode request = vmRequest();
-            JsonNode publicIp = json("{\"count\":1,\"eip\":{\"iptype\":\"5_bgp\",\"bandwidth\":{\"size\":10,\"sharetype\":\"PER\"}}}");
+            JsonNode publicIp = json(
+                    "{\"count\":1,\"eip\":{\"iptype\":\"5_bgp\",\"bandwidth\":{\"size\":10,\"sharetype\":\"PER\"}}}");
             template(request).set("publicIP", publicIp);
             assertEquals(publicIp, build(request).at("/spec/nodeTemplate/publicIP"));
         }
 
         @Test
         void k8sTagsAreCreatedWithThePoolNameTag() {
-            assertEquals(json("{\"cce.cloud.com/cce-nodepool\":\"pool-1\"}"), build(vmRequest()).at("/spec/nodeTemplate/k8sTags"));
+            assertEquals(
+                    json("{\"cce.cloud.com/cce-nodepool\":\"pool-1\"}"),
+                    build(vmRequest()).at("/spec/nodeTemplate/k8sTags"));
         }
 
         @Test
         void poolNameTagReplacesASentValueAndTagsComeInKeyOrder() {
             ObjectNode request = vmRequest();
-            template(request).set("k8sTags", json("{\"zeta\":\"1\",\"cce.cloud.com/cce-nodepool\":\"other\",\"alpha\":\"2\"}"));
+            template(request)
+                    .set("k8sTags", json("{\"zeta\":\"1\",\"cce.cloud.com/cce-nodepool\":\"other\",\"alpha\":\"2\"}"));
             JsonNode tags = build(request).at("/spec/nodeTemplate/k8sTags");
             assertEquals("pool-1", tags.get("cce.cloud.com/cce-nodepool").asText());
             assertEquals(List.of("alpha", "cce.cloud.com/cce-nodepool", "zeta"), names(tags));
@@ -142,7 +164,8 @@ class NodePoolFactoryTest {
 
         @Test
         void extendParamIsCreatedWithThePublicKey() {
-            assertEquals(json("{\"publicKey\":\"" + KEY.replace("\n", "\\n") + "\"}"),
+            assertEquals(
+                    json("{\"publicKey\":\"" + KEY.replace("\n", "\\n") + "\"}"),
                     build(vmRequest()).at("/spec/nodeTemplate/extendParam"));
         }
 
@@ -153,7 +176,8 @@ class NodePoolFactoryTest {
 
         @Test
         void statusHasFourMembers() {
-            assertEquals(json("{\"currentNode\":0,\"deletingNode\":0,\"creatingNode\":0,\"phase\":\"\"}"),
+            assertEquals(
+                    json("{\"currentNode\":0,\"deletingNode\":0,\"creatingNode\":0,\"phase\":\"\"}"),
                     build(vmRequest()).get("status"));
         }
 
@@ -161,7 +185,8 @@ class NodePoolFactoryTest {
         void threeInitialNodesAreBeingCreated() {
             ObjectNode request = vmRequest();
             ((ObjectNode) request.get("spec")).put("initialNodeCount", 3);
-            assertEquals(json("{\"currentNode\":0,\"deletingNode\":0,\"creatingNode\":3,\"phase\":\"Synchronizing\"}"),
+            assertEquals(
+                    json("{\"currentNode\":0,\"deletingNode\":0,\"creatingNode\":3,\"phase\":\"Synchronizing\"}"),
                     build(request).get("status"));
         }
 
@@ -170,7 +195,8 @@ class NodePoolFactoryTest {
             ObjectNode request = vmRequest();
             ((ObjectNode) request.get("spec")).put("initialNodeCount", 3);
             Cluster soldOut = new Cluster(ClusterType.CCE, 50, List.of(AzInventory.soldOut("eu-de-01", 0)));
-            assertEquals(json("{\"currentNode\":0,\"deletingNode\":0,\"creatingNode\":0,\"phase\":\"SoldOut\"}"),
+            assertEquals(
+                    json("{\"currentNode\":0,\"deletingNode\":0,\"creatingNode\":0,\"phase\":\"SoldOut\"}"),
                     NodePoolFactory.build(request, soldOut, UID, () -> KEY).get("status"));
         }
 
@@ -179,7 +205,9 @@ class NodePoolFactoryTest {
             ObjectNode request = vmRequest();
             template(request).put("az", "random");
             ((ObjectNode) request.get("spec")).put("initialNodeCount", 2);
-            Cluster cluster = new Cluster(ClusterType.CCE, 50,
+            Cluster cluster = new Cluster(
+                    ClusterType.CCE,
+                    50,
                     List.of(AzInventory.available("eu-de-01", 1), AzInventory.available("eu-de-02", 0)));
             assertEquals(new Placement("eu-de-02", 2), NodePoolFactory.placementFor(request, cluster));
             ObjectNode response = NodePoolFactory.build(request, cluster, UID, () -> KEY);
@@ -193,14 +221,17 @@ class NodePoolFactoryTest {
 
         @Test
         void osDefaultsToEulerOs29() {
-            assertEquals("EulerOS 2.9", build(bmsRequest()).at("/spec/nodeTemplate/os").asText());
+            assertEquals(
+                    "EulerOS 2.9",
+                    build(bmsRequest()).at("/spec/nodeTemplate/os").asText());
         }
 
         @Test
         void sentOsIsReturnedAsSent() {
             ObjectNode request = bmsRequest();
             template(request).put("os", "CentOS 7.7");
-            assertEquals("CentOS 7.7", build(request).at("/spec/nodeTemplate/os").asText());
+            assertEquals(
+                    "CentOS 7.7", build(request).at("/spec/nodeTemplate/os").asText());
         }
 
         @Test
@@ -216,7 +247,9 @@ class NodePoolFactoryTest {
         void sentPasswordIsNotEchoed() {
             ObjectNode request = bmsRequest();
             template(request).set("login", json("{\"sshKey\":\"k\",\"userPassword\":\"secret\"}"));
-            assertEquals(json("{\"sshKey\":\"k\",\"userPassword\":{}}"), build(request).at("/spec/nodeTemplate/login"));
+            assertEquals(
+                    json("{\"sshKey\":\"k\",\"userPassword\":{}}"),
+                    build(request).at("/spec/nodeTemplate/login"));
         }
 
         @Test
@@ -234,7 +267,9 @@ class NodePoolFactoryTest {
         void metadataIsNameAndUidOnly() {
             ObjectNode request = vmRequest();
             ((ObjectNode) request.get("metadata")).put("labels", "x");
-            assertEquals(json("{\"name\":\"pool-1\",\"uid\":\"" + UID + "\"}"), build(request).get("metadata"));
+            assertEquals(
+                    json("{\"name\":\"pool-1\",\"uid\":\"" + UID + "\"}"),
+                    build(request).get("metadata"));
         }
 
         @Test
@@ -259,7 +294,8 @@ class NodePoolFactoryTest {
     // --- helpers
 
     private static ObjectNode build(JsonNode request) {
-        Supplier<String> key = NodePoolType.ofSpec(request.get("spec")) == NodePoolType.VM ? () -> KEY : NO_KEY_EXPECTED;
+        Supplier<String> key =
+                NodePoolType.ofSpec(request.get("spec")) == NodePoolType.VM ? () -> KEY : NO_KEY_EXPECTED;
         return NodePoolFactory.build(request, ANY_CLUSTER, UID, key);
     }
 

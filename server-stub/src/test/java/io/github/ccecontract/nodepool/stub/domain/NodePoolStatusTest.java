@@ -32,8 +32,11 @@ class NodePoolStatusTest {
     @Test
     void jsonHasFourMembersForVmAndPhaseOnlyForElasticBms() {
         NodePoolStatus status = new NodePoolStatus(1, 2, 3, NodePoolPhase.SYNCHRONIZING);
-        assertEquals("{\"currentNode\":1,\"deletingNode\":2,\"creatingNode\":3,\"phase\":\"Synchronizing\"}",
+        assertEquals(
+                "{\"currentNode\":1,\"deletingNode\":2,\"creatingNode\":3,\"phase\":\"Synchronizing\"}",
                 status.toJson(NodePoolType.VM).toString());
-        assertEquals("{\"phase\":\"Synchronizing\"}", status.toJson(NodePoolType.ELASTIC_BMS).toString());
+        assertEquals(
+                "{\"phase\":\"Synchronizing\"}",
+                status.toJson(NodePoolType.ELASTIC_BMS).toString());
     }
 }

@@ -39,7 +39,8 @@ class NodePoolStoreTest {
     void createdPoolIsStoredWithItsUidTimeAndPlacement() {
         Placement placement = new Placement("eu-de-01", 2);
         CreateResult result = store.create("c1", "pool-1", placement, () -> body("pool-1", "uid-1"));
-        StoredNodePool pool = assertInstanceOf(CreateResult.Created.class, result).pool();
+        StoredNodePool pool =
+                assertInstanceOf(CreateResult.Created.class, result).pool();
         assertEquals("c1", pool.clusterId());
         assertEquals("pool-1", pool.name());
         assertEquals("uid-1", pool.uid());
@@ -59,7 +60,8 @@ class NodePoolStoreTest {
     void sameNameInSameClusterAlreadyExistsWithoutCallingTheBuilder() {
         StoredNodePool first = created(store.create("c1", "pool-1", () -> body("pool-1", "uid-1")));
         CreateResult again = store.create("c1", "pool-1", NOT_CALLED);
-        assertEquals(first, assertInstanceOf(CreateResult.AlreadyExists.class, again).existing());
+        assertEquals(
+                first, assertInstanceOf(CreateResult.AlreadyExists.class, again).existing());
         assertEquals(1, store.size());
     }
 
@@ -93,8 +95,12 @@ class NodePoolStoreTest {
         created(store.create("c1", "a", () -> body("a", "u1")));
         created(store.create("c2", "b", () -> body("b", "u2")));
         created(store.create("c1", "c", () -> body("c", "u3")));
-        assertEquals(List.of("a", "b", "c"), store.list().stream().map(StoredNodePool::name).toList());
-        assertEquals(List.of("a", "c"), store.list("c1").stream().map(StoredNodePool::name).toList());
+        assertEquals(
+                List.of("a", "b", "c"),
+                store.list().stream().map(StoredNodePool::name).toList());
+        assertEquals(
+                List.of("a", "c"),
+                store.list("c1").stream().map(StoredNodePool::name).toList());
         assertEquals(List.of(), store.list("c9"));
     }
 
@@ -115,14 +121,18 @@ class NodePoolStoreTest {
         StoredNodePool pool = created(store.create("c1", "a", () -> built));
         built.put("kind", "changed");
         pool.response().put("kind", "changed too");
-        assertEquals("NodePool", store.find("c1", "a").orElseThrow().response().get("kind").asText());
+        assertEquals(
+                "NodePool",
+                store.find("c1", "a").orElseThrow().response().get("kind").asText());
     }
 
     @Test
     void failingBuilderStoresNothing() {
-        assertThrows(IllegalStateException.class, () -> store.create("c1", "a", () -> {
-            throw new IllegalStateException("boom");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> store.create("c1", "a", () -> {
+                    throw new IllegalStateException("boom");
+                }));
         assertEquals(0, store.size());
     }
 
@@ -160,12 +170,17 @@ class NodePoolStoreTest {
         int threads = 32;
         NodePoolStore big = new NodePoolStore(1000);
         AtomicInteger builds = new AtomicInteger();
-        List<CreateResult> results = race(threads, i -> () -> big.create("c1", "same", () -> {
-            builds.incrementAndGet();
-            return body("same", uids.next());
-        }));
-        long createdCount = results.stream().filter(r -> r instanceof CreateResult.Created).count();
-        long existsCount = results.stream().filter(r -> r instanceof CreateResult.AlreadyExists).count();
+        List<CreateResult> results = race(
+                threads,
+                i -> () -> big.create("c1", "same", () -> {
+                    builds.incrementAndGet();
+                    return body("same", uids.next());
+                }));
+        long createdCount =
+                results.stream().filter(r -> r instanceof CreateResult.Created).count();
+        long existsCount = results.stream()
+                .filter(r -> r instanceof CreateResult.AlreadyExists)
+                .count();
         assertEquals(1, createdCount);
         assertEquals(threads - 1, existsCount);
         assertEquals(1, builds.get());
@@ -177,8 +192,12 @@ class NodePoolStoreTest {
         int threads = 32;
         NodePoolStore small = new NodePoolStore(5);
         List<CreateResult> results = race(threads, i -> () -> small.create("c" + i, "p", () -> body("p", uids.next())));
-        assertEquals(5, results.stream().filter(r -> r instanceof CreateResult.Created).count());
-        assertEquals(threads - 5, results.stream().filter(r -> r instanceof CreateResult.Full).count());
+        assertEquals(
+                5,
+                results.stream().filter(r -> r instanceof CreateResult.Created).count());
+        assertEquals(
+                threads - 5,
+                results.stream().filter(r -> r instanceof CreateResult.Full).count());
         assertEquals(5, small.size());
     }
 

@@ -1,6 +1,5 @@
 package io.github.ccecontract.nodepool.stub.domain;
 
-import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
 import org.junit.jupiter.api.Test;
 
 class NodePoolTypeTest {

@@ -26,8 +26,11 @@ class ExtensionExtendWithTest {
     @Test
     void theStubRunsWithTheDefaults(CceNodePoolStub stub) throws Exception {
         assertEquals(port, stub.port());
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(stub.baseUrl() + "/openapi.yaml")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/openapi.yaml"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode());
         assertTrue(answer.body().startsWith("openapi: 3.0.3"), answer.body().substring(0, 40));
         assertEquals(0, stub.journal().size(), "a readiness probe is no operation call: not journaled");

@@ -21,15 +21,21 @@ class ExtensionFaultsTest {
 
     @RegisterExtension
     static CceNodePoolStubExtension stub = CceNodePoolStubExtension.builder()
-            .config(StubConfig.builder().faults(Fault.status(429).retryAfter(1).once().forCluster("throttled")).build())
+            .config(StubConfig.builder()
+                    .faults(Fault.status(429).retryAfter(1).once().forCluster("throttled"))
+                    .build())
             .build();
 
     static int post(String cluster) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/api/v3/projects/"
-                        + stub.projectId() + "/clusters/" + cluster + "/nodepools"))
-                .header("Content-Type", "application/json").header("X-Auth-Token", stub.token())
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/api/v3/projects/" + stub.projectId()
+                        + "/clusters/" + cluster + "/nodepools"))
+                .header("Content-Type", "application/json")
+                .header("X-Auth-Token", stub.token())
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test

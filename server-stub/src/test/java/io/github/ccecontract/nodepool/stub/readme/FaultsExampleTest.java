@@ -18,27 +18,33 @@ class FaultsExampleTest {
 
     @Test
     void everyKindOfFault() throws Exception {
-        StubConfig config = StubConfig.builder()                              // from the start and after every reset
+        StubConfig config = StubConfig.builder() // from the start and after every reset
                 .faults(Fault.status(429).retryAfter(2).once().forCluster("throttled"))
                 .build();
         try (CceNodePoolStub stub = CceNodePoolStub.builder().config(config).start()) {
-            stub.faults().add(Fault.gatewayUnauthorized().once().forCluster("c1"));   // the API gateway's 401 body
+            stub.faults().add(Fault.gatewayUnauthorized().once().forCluster("c1")); // the API gateway's 401 body
             stub.faults().add(Fault.status(500).forName("flaky-pool"));
             stub.faults().add(Fault.status(500).probability(0.1).seed(42).forCluster("unlucky"));
-            stub.faults().add(Fault.delay(Duration.ofMillis(50), Duration.ofMillis(150)).forCluster("slow"));
-            stub.faults().add(Fault.closeConnection().forHeader("X-Test-Case", "drop").forCluster("dropped"));
+            stub.faults()
+                    .add(Fault.delay(Duration.ofMillis(50), Duration.ofMillis(150))
+                            .forCluster("slow"));
+            stub.faults()
+                    .add(Fault.closeConnection()
+                            .forHeader("X-Test-Case", "drop")
+                            .forCluster("dropped"));
 
             assertEquals(429, post(stub, "throttled", "pool-a", null));
             assertEquals(401, post(stub, "c1", "pool-a", null));
             assertEquals(500, post(stub, "c1", "flaky-pool", null));
-            assertEquals(201, post(stub, "slow", "pool-b", null));                    // after 50 to 150 ms
+            assertEquals(201, post(stub, "slow", "pool-b", null)); // after 50 to 150 ms
             assertEquals(429, post(stub, "c1", "pool-c", "code=429, retry-after=2")); // this request only
-            assertEquals(201, post(stub, "c1", "pool-c", "delay=100"));               // 100 ms late
+            assertEquals(201, post(stub, "c1", "pool-c", "delay=100")); // 100 ms late
             assertThrows(IOException.class, () -> post(stub, "c1", "pool-d", "connection=close"));
 
-            assertEquals(1, stub.requests().withStatus(0).size());                   // closed without an answer
-            assertEquals(1, stub.requests().withName("flaky-pool").withStatus(500).size());
-            assertEquals(1, stub.faults().list().get(0).fired());                    // f1, the configured 429
+            assertEquals(1, stub.requests().withStatus(0).size()); // closed without an answer
+            assertEquals(
+                    1, stub.requests().withName("flaky-pool").withStatus(500).size());
+            assertEquals(1, stub.faults().list().get(0).fired()); // f1, the configured 429
         }
     }
 
@@ -49,14 +55,16 @@ class FaultsExampleTest {
                 + " \"az\": \"eu-de-01\", \"login\": {\"sshKey\": \"my-key\"},"
                 + " \"rootVolume\": {\"volumetype\": \"SATA\", \"size\": 40},"
                 + " \"dataVolumes\": [{\"volumetype\": \"SATA\", \"size\": 100}]}}}";
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/api/v3/projects/p1/clusters/"
-                        + cluster + "/nodepools"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(stub.baseUrl() + "/api/v3/projects/p1/clusters/" + cluster + "/nodepools"))
                 .header("Content-Type", "application/json")
                 .header("X-Auth-Token", "any-token")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (prefer != null) {
             request.header("Prefer", prefer);
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 }

@@ -18,13 +18,15 @@ class JUnitExtensionExample {
 
     @RegisterExtension
     static CceNodePoolStubExtension stub = CceNodePoolStubExtension.builder()
-            .config(StubConfig.builder().cluster("my-cluster", ClusterType.CCE, 50).build())
+            .config(StubConfig.builder()
+                    .cluster("my-cluster", ClusterType.CCE, 50)
+                    .build())
             .build();
 
     @Test
     void createsANodePool() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/api/v3/projects/"
-                        + stub.projectId() + "/clusters/my-cluster/nodepools"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(
+                        stub.baseUrl() + "/api/v3/projects/" + stub.projectId() + "/clusters/my-cluster/nodepools"))
                 .header("X-Auth-Token", stub.token())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(DocumentedExample.CCE_CLUSTER_REQUEST.bytes()))

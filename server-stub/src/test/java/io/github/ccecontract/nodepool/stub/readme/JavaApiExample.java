@@ -22,7 +22,8 @@ public final class JavaApiExample {
             codeUnderTest.accept(stub.baseUrl()); // http://127.0.0.1:PORT, a free loopback port
             JournalEntry first = stub.journal().get(0);
             assertEquals(201, first.status());
-            assertEquals(1, stub.requests().toCluster("my-cluster").withStatus(201).size());
+            assertEquals(
+                    1, stub.requests().toCluster("my-cluster").withStatus(201).size());
             assertEquals("eu-de-01", stub.nodePools().get(0).placement().az());
             stub.reset();
         }

@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The Java examples of server-stub/README.md are this package's test classes, character for character (so they
@@ -34,7 +34,8 @@ class ReadmeExamplesTest {
         int at = readme.indexOf(marker);
         assertTrue(at >= 0, "README.md lacks the line " + marker);
         int start = readme.indexOf("```" + language + "\n", at);
-        assertTrue(start >= 0 && readme.substring(at + marker.length(), start).isBlank(),
+        assertTrue(
+                start >= 0 && readme.substring(at + marker.length(), start).isBlank(),
                 "a ```" + language + " block follows " + marker);
         start += ("```" + language + "\n").length();
         int end = readme.indexOf("\n```", start);
@@ -46,9 +47,11 @@ class ReadmeExamplesTest {
     @ValueSource(strings = {"RetryExampleTest.java", "FaultsExampleTest.java"})
     void theReadmeShowsExactlyTheCompiledExample(String file) throws IOException {
         String marker = "<!-- example: " + DIR + file + " (ReadmeExamplesTest keeps the two identical) -->";
-        String source = Files.readString(readmePath().getParent().resolve(DIR + file),
-                StandardCharsets.UTF_8).replace("\r\n", "\n");
-        assertEquals(source, blockAfter(readme(), marker, "java"),
+        String source = Files.readString(readmePath().getParent().resolve(DIR + file), StandardCharsets.UTF_8)
+                .replace("\r\n", "\n");
+        assertEquals(
+                source,
+                blockAfter(readme(), marker, "java"),
                 "server-stub/README.md's example differs from " + file + ": copy the file into the README");
     }
 

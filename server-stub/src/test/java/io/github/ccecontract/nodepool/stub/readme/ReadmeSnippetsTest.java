@@ -3,6 +3,7 @@ package io.github.ccecontract.nodepool.stub.readme;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import org.junit.jupiter.api.Test;
 
 /** Every Java snippet of server-stub/README.md is a source file of this package, compiled and run here. */
@@ -38,9 +38,12 @@ class ReadmeSnippetsTest {
         List<String> snippets = snippets();
         assertTrue(snippets.size() >= 2, "the README shows the Java API and the extension");
         for (String snippet : snippets) {
-            Matcher name = Pattern.compile("(?m)^(?:public )?(?:final )?class (\\w+)").matcher(snippet);
+            Matcher name =
+                    Pattern.compile("(?m)^(?:public )?(?:final )?class (\\w+)").matcher(snippet);
             assertTrue(name.find(), "a snippet is a whole class with its imports:\n" + snippet);
-            assertEquals(Files.readString(SOURCES.resolve(name.group(1) + ".java")), snippet,
+            assertEquals(
+                    Files.readString(SOURCES.resolve(name.group(1) + ".java")),
+                    snippet,
                     "README snippet " + name.group(1) + " differs from its compiled source");
         }
     }
@@ -49,14 +52,17 @@ class ReadmeSnippetsTest {
     void theJavaApiExampleRuns() {
         JavaApiExample.run(baseUrl -> {
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl
-                                + "/api/v3/projects/p1/clusters/my-cluster/nodepools"))
+                HttpRequest request = HttpRequest.newBuilder(
+                                URI.create(baseUrl + "/api/v3/projects/p1/clusters/my-cluster/nodepools"))
                         .header("X-Auth-Token", "my-token")
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(DocumentedExample.CCE_CLUSTER_REQUEST.bytes()))
                         .build();
-                assertEquals(201, HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding())
-                        .statusCode());
+                assertEquals(
+                        201,
+                        HttpClient.newHttpClient()
+                                .send(request, HttpResponse.BodyHandlers.discarding())
+                                .statusCode());
             } catch (IOException | InterruptedException e) {
                 throw new AssertionError(e);
             }

@@ -31,8 +31,8 @@ class RetryExampleTest {
     /** Stands for the code under test: creates a node pool, retrying a 429 after its Retry-After. */
     static int createWithRetries(String cluster, int attempts) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/api/v3/projects/"
-                        + stub.projectId() + "/clusters/" + cluster + "/nodepools"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/api/v3/projects/" + stub.projectId()
+                        + "/clusters/" + cluster + "/nodepools"))
                 .header("Content-Type", "application/json")
                 .header("X-Auth-Token", stub.token())
                 .POST(HttpRequest.BodyPublishers.ofString(DocumentedExample.CCE_CLUSTER_REQUEST.text()))
@@ -44,7 +44,8 @@ class RetryExampleTest {
             if (status != 429) {
                 break;
             }
-            long seconds = Long.parseLong(response.headers().firstValue("Retry-After").orElse("1"));
+            long seconds =
+                    Long.parseLong(response.headers().firstValue("Retry-After").orElse("1"));
             Thread.sleep(seconds * 1000);
         }
         return status;
