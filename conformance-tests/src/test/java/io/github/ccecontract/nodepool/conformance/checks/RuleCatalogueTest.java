@@ -8,27 +8,25 @@ import io.github.ccecontract.nodepool.conformance.support.Exchange;
 import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
-import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Catalogue;
+import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Check 4, the rule catalogue at the stub: every case of the contract's {@code cce-nodepool/constraint-cases.yaml}
@@ -49,21 +47,12 @@ import org.junit.jupiter.api.TestFactory;
 class RuleCatalogueTest {
 
     static final Catalogue CATALOGUE = ConstraintCases.load();
-    static TestStub stub;
 
-    @BeforeAll
-    static void start() {
-        Set<Cluster> clusters = new LinkedHashSet<>();
-        CATALOGUE.cases().forEach(c -> clusters.add(c.cluster()));
-        stub = TestStub.start(clusters);
-    }
+    @RegisterExtension
+    static final CceNodePoolStubExtension STUB =
+            TestStub.extension(CATALOGUE.cases().map(Case::cluster).toList());
 
-    @AfterAll
-    static void stop() {
-        if (stub != null) {
-            stub.close();
-        }
-    }
+    static final TestStub stub = TestStub.of(STUB);
 
     @TestFactory
     @DisplayName("the catalogue covers every constraint and rule of the document, with accepted and rejected cases")
