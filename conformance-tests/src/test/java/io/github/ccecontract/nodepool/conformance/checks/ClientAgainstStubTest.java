@@ -12,9 +12,7 @@ import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
 import io.github.ccecontract.nodepool.conformance.generate.NodePoolGenerator;
 import io.github.ccecontract.nodepool.conformance.generate.PropertyRunner;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
-import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.conformance.support.RecordingInterceptor;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
 import io.github.ccecontract.nodepool.contract.CceJson;
@@ -23,6 +21,8 @@ import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExampl
 import io.github.ccecontract.nodepool.contract.model.NodePool;
 import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
 import io.github.ccecontract.nodepool.contract.model.Violation;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
 import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.io.IOException;
 import java.util.List;

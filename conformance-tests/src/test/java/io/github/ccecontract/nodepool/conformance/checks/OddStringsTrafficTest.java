@@ -6,9 +6,10 @@ import io.github.ccecontract.nodepool.conformance.generate.PropertyRunner;
 import io.github.ccecontract.nodepool.conformance.generate.RuleOracle;
 import io.github.ccecontract.nodepool.conformance.generate.SchemaGenerator;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Schemas;
 import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -53,10 +54,10 @@ class OddStringsTrafficTest {
                 NodePoolGenerator.ValidRequest::describe,
                 c -> {
                     List<Error> errors =
-                            Contract.validate(Contract.REQUEST_SCHEMA, c.value().body());
+                            Schemas.validate(Contract.REQUEST_SCHEMA, c.value().body());
                     if (!errors.isEmpty()) {
                         throw new AssertionError("the odd-string generator made an invalid request:\n"
-                                + Contract.describe(errors) + "\n" + c.value().body());
+                                + Schemas.describe(errors) + "\n" + c.value().body());
                     }
                     List<RuleOracle.Violation> broken =
                             RuleOracle.check(c.value().body(), c.value().cluster());

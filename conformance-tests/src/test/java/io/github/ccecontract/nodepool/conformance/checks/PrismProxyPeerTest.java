@@ -6,16 +6,17 @@ import io.github.ccecontract.nodepool.conformance.generate.PropertyRunner;
 import io.github.ccecontract.nodepool.conformance.prism.PrismProcess;
 import io.github.ccecontract.nodepool.conformance.prism.PrismViolations;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
+import io.github.ccecontract.nodepool.conformance.support.DocumentFiles;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
 import io.github.ccecontract.nodepool.conformance.support.HttpExchanges;
-import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.conformance.support.ResponseConformance;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.Direction;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
 import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -62,7 +63,7 @@ class PrismProxyPeerTest {
     static void start() {
         // Prism rejects the SDK-HMAC-SHA256 scheme it does not know: it gets the document with that scheme as a header.
         prism = PrismProcess.proxy(
-                Contract.extractBundledDocumentForPrism(tmp), stub.stub().baseUri(), true);
+                DocumentFiles.extractBundledDocumentForPrism(tmp), stub.stub().baseUri(), true);
     }
 
     @AfterAll

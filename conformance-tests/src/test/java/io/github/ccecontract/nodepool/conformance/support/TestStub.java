@@ -6,6 +6,7 @@ import io.github.ccecontract.nodepool.client.auth.Credentials;
 import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
 import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
 import io.github.ccecontract.nodepool.stub.CceNodePoolStub;
 import io.github.ccecontract.nodepool.stub.config.StubConfig;
 import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
