@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.Direction;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,7 @@ class BundleTest {
     @Test
     void yamlAndJsonBundlesAreTheSameTree() {
         JsonNode yaml = TestSupport.readYaml(NodePoolContract.openApiYaml(), NodePoolContract.OPENAPI_YAML);
-        JsonNode json = TestSupport.bundledDocument();
+        JsonNode json = Contract.document();
         if (!yaml.equals(json)) {
             fail(NodePoolContract.OPENAPI_YAML + " vs. " + NodePoolContract.OPENAPI_JSON
                     + ": rule 'same document in YAML and JSON': first difference at "
@@ -42,7 +44,7 @@ class BundleTest {
     void bundleIsTheSourceWithExamplesInlined() throws IOException {
         Path source = TestSupport.sourceDocument();
         JsonNode expected = inline(TestSupport.readYaml(source), source.getParent(), "");
-        JsonNode bundle = TestSupport.bundledDocument();
+        JsonNode bundle = Contract.document();
         if (!expected.equals(bundle)) {
             fail(TestSupport.SOURCE_DOCUMENT + " (external $refs inlined) vs. " + NodePoolContract.OPENAPI_JSON
                     + ": rule 'the bundle changes nothing but the inlined files': first difference at "
@@ -52,14 +54,14 @@ class BundleTest {
 
     @Test
     void bundleHasOnlyInternalReferencesThatResolve() {
-        JsonNode doc = TestSupport.bundledDocument();
+        JsonNode doc = Contract.document();
         List<String> problems = new ArrayList<>();
-        TestSupport.walk(doc, "", (pointer, node) -> {
+        Json.walk(doc, "", (pointer, node) -> {
             if (node.isObject() && node.has("$ref") && node.get("$ref").isTextual()) {
                 String ref = node.get("$ref").asText();
                 if (!ref.startsWith("#/")) {
                     problems.add(pointer + ": external $ref '" + ref + "'");
-                } else if (TestSupport.at(doc, ref.substring(1)).isMissingNode()) {
+                } else if (Json.at(doc, ref.substring(1)).isMissingNode()) {
                     problems.add(pointer + ": $ref '" + ref + "' does not resolve");
                 }
             }
@@ -78,7 +80,7 @@ class BundleTest {
             assertTrue(example.url().toString().endsWith(example.resourcePath()), example.resourcePath());
             assertSame(example, DocumentedExample.of(example.direction(), example.exampleName()));
             assertTrue(
-                    TestSupport.bundledDocument().at(example.schemaPointer()).isObject(),
+                    Contract.document().at(example.schemaPointer()).isObject(),
                     example + ": " + example.schemaPointer() + " is not in the document");
         }
         assertEquals(Direction.REQUEST, DocumentedExample.CCE_TURBO_CLUSTER_REQUEST.direction());
@@ -111,7 +113,7 @@ class BundleTest {
             ObjectNode copy = TestSupport.JSON.createObjectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                copy.set(field.getKey(), inline(field.getValue(), dir, TestSupport.child(pointer, field.getKey())));
+                copy.set(field.getKey(), inline(field.getValue(), dir, Json.child(pointer, field.getKey())));
             }
             return copy;
         }
@@ -139,7 +141,7 @@ class BundleTest {
                 }
             });
             for (String name : names) {
-                String p = TestSupport.child(pointer, name);
+                String p = Json.child(pointer, name);
                 if (!a.has(name) || !b.has(name)) {
                     return "'" + p + "': " + (a.has(name) ? "only in the first" : "only in the second");
                 }

@@ -13,10 +13,12 @@ import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExampl
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Catalogue;
-import java.util.ArrayDeque;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintWalker;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintWalker.Constraint;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
+import io.github.ccecontract.nodepool.openapi.testing.Schemas;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,191 +44,13 @@ class ConstraintCatalogueTest {
 
     static final String CATALOGUE = ConstraintCases.CATALOGUE;
 
-    /** Keywords whose failure rejects a request: each occurrence is a constraint of the catalogue. */
-    static final Set<String> CONSTRAINT_KEYWORDS = Set.of(
-            "type",
-            "enum",
-            "pattern",
-            "minimum",
-            "maximum",
-            "minLength",
-            "maxLength",
-            "minItems",
-            "maxItems",
-            "uniqueItems",
-            "minProperties",
-            "maxProperties",
-            "multipleOf",
-            "not");
-
-    /** Keywords that reject nothing (the walker skips them). {@code x-} extensions are skipped too. */
-    static final Set<String> ANNOTATION_KEYWORDS = Set.of(
-            "description",
-            "title",
-            "default",
-            "example",
-            "externalDocs",
-            "deprecated",
-            "readOnly",
-            "writeOnly",
-            "xml",
-            "nullable");
-
-    /**
-     * Formats networknt's OpenAPI 3.0 dialect does not know, so it does not assert them (it only asserts
-     * the formats of its Formats.DEFAULT list): a {@code format} with one of these values is an annotation.
-     */
-    static final Set<String> NON_ASSERTED_FORMATS =
-            Set.of("int32", "int64", "float", "double", "byte", "binary", "password");
-
-    // ============================================================================ the constraints
-
-    /** A constraint: an instance pointer of the request and a keyword. Required: the pointer of the member. */
-    record Constraint(String pointer, String keyword, String schemaPointer) {
-        String id() {
-            return pointer + "#" + keyword;
-        }
-
-        /** Where networknt reports a failure: the pointer, or its parent object for required. */
-        String errorPointer() {
-            return keyword.equals("required") ? TestSupport.parent(pointer) : pointer;
-        }
-    }
-
-    /** All constraints of the request schema, walking it from the root and following $refs. */
+    /** The constraints of NodePool, by id (the project's one walk, {@link ConstraintWalker}). */
     static Map<String, Constraint> schemaConstraints(String sampleMapKey) {
-        Map<String, Constraint> result = new LinkedHashMap<>();
-        RULE_STATED.set(RuleListTest.ruleStatedKeywords());
-        String root = "/components/schemas/" + NodePoolContract.REQUEST_SCHEMA;
-        walkSchema(
-                TestSupport.at(TestSupport.bundledDocument(), root),
-                root,
-                "",
-                sampleMapKey,
-                result,
-                new ArrayDeque<>());
-        return result;
-    }
-
-    private static void walkSchema(
-            JsonNode schema,
-            String schemaPointer,
-            String instancePointer,
-            String sampleMapKey,
-            Map<String, Constraint> out,
-            Deque<String> refs) {
-        JsonNode doc = TestSupport.bundledDocument();
-        String where = NodePoolContract.OPENAPI_JSON + " " + schemaPointer;
-        if (schema.isMissingNode()) {
-            fail(where + ": missing");
-        }
-        if (schema.has("$ref")) {
-            String ref = schema.get("$ref").asText();
-            if (schema.size() != 1) {
-                fail(where + ": the walker expects $ref alone (OpenAPI 3.0 ignores its siblings), got "
-                        + iterable(schema.fieldNames()));
-            }
-            if (!ref.startsWith("#/")) {
-                fail(where + ": $ref '" + ref + "' is not internal");
-            }
-            String target = ref.substring(1);
-            if (refs.contains(target)) {
-                fail(where + ": recursive $ref '" + ref + "' (via " + refs + "): the catalogue cannot list the"
-                        + " constraints of a recursive schema");
-            }
-            refs.push(target);
-            walkSchema(TestSupport.at(doc, target), target, instancePointer, sampleMapKey, out, refs);
-            refs.pop();
-            return;
-        }
-        if (!schema.isObject()) {
-            fail(where + ": a schema must be an object, got " + schema);
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            String keyword = entry.getKey();
-            JsonNode value = entry.getValue();
-            String keywordPointer = TestSupport.child(schemaPointer, keyword);
-            if (keyword.startsWith("x-") || ANNOTATION_KEYWORDS.contains(keyword)) {
-                continue;
-            }
-            if (RULE_STATED.get().contains(keywordPointer)) {
-                // A keyword that states a rule of x-cce-rules (its schemaKeywords): the rule's cases cover it.
-                continue;
-            }
-            switch (keyword) {
-                case "required" -> {
-                    for (JsonNode name : value) {
-                        add(
-                                out,
-                                new Constraint(
-                                        TestSupport.child(instancePointer, name.asText()), keyword, keywordPointer));
-                    }
-                }
-                case "properties" -> {
-                    for (Iterator<Map.Entry<String, JsonNode>> props = value.fields(); props.hasNext(); ) {
-                        Map.Entry<String, JsonNode> prop = props.next();
-                        walkSchema(
-                                prop.getValue(),
-                                TestSupport.child(keywordPointer, prop.getKey()),
-                                TestSupport.child(instancePointer, prop.getKey()),
-                                sampleMapKey,
-                                out,
-                                refs);
-                    }
-                }
-                case "items" -> walkSchema(value, keywordPointer, instancePointer + "/0", sampleMapKey, out, refs);
-                case "additionalProperties" -> {
-                    if (value.isBoolean()) {
-                        if (!value.booleanValue()) {
-                            add(out, new Constraint(instancePointer, keyword, keywordPointer));
-                        }
-                    } else {
-                        walkSchema(
-                                value,
-                                keywordPointer,
-                                TestSupport.child(instancePointer, sampleMapKey),
-                                sampleMapKey,
-                                out,
-                                refs);
-                    }
-                }
-                case "format" -> {
-                    if (!NON_ASSERTED_FORMATS.contains(value.asText())) {
-                        add(out, new Constraint(instancePointer, keyword, keywordPointer));
-                    }
-                }
-                default -> {
-                    if (CONSTRAINT_KEYWORDS.contains(keyword)) {
-                        add(out, new Constraint(instancePointer, keyword, keywordPointer));
-                    } else {
-                        fail(where + ": keyword '" + keyword + "' is not handled by the constraint walker of "
-                                + ConstraintCatalogueTest.class.getSimpleName() + " (extend it and the catalogue)");
-                    }
-                }
-            }
-        }
-    }
-
-    /** The document pointers of the keywords that state rules (RuleListTest.ruleStatedKeywords()). */
-    private static final ThreadLocal<Set<String>> RULE_STATED = ThreadLocal.withInitial(Set::of);
-
-    private static void add(Map<String, Constraint> out, Constraint constraint) {
-        Constraint previous = out.putIfAbsent(constraint.id(), constraint);
-        if (previous != null) {
-            fail("Constraint " + constraint.id() + " stated twice: " + previous.schemaPointer() + " and "
-                    + constraint.schemaPointer());
-        }
-    }
-
-    private static String iterable(Iterator<String> it) {
-        List<String> list = new ArrayList<>();
-        it.forEachRemaining(list::add);
-        return list.toString();
+        return ConstraintWalker.constraints(sampleMapKey);
     }
 
     static List<Error> validateRequest(JsonNode body) {
-        return TestSupport.validate(TestSupport.requestSchema(), body);
+        return Schemas.validate(Schemas.schema(Contract.REQUEST_SCHEMA), body);
     }
 
     // ============================================================================ the tests
@@ -275,7 +99,7 @@ class ConstraintCatalogueTest {
                 if (hash < 0) {
                     return DynamicTest.dynamicTest(
                             cases.id(),
-                            () -> fail(CATALOGUE + " /constraints/" + TestSupport.escape(cases.id())
+                            () -> fail(CATALOGUE + " /constraints/" + Json.escape(cases.id())
                                     + ": rule '<instance pointer>#<keyword>': no '#'"));
                 }
                 constraint =
@@ -296,7 +120,7 @@ class ConstraintCatalogueTest {
     private static void checkAccepted(Constraint constraint, Case cs) {
         JsonNode body = cs.request();
         assertFalse(
-                TestSupport.at(body, constraint.pointer()).isMissingNode(),
+                Json.at(body, constraint.pointer()).isMissingNode(),
                 cs.location() + ": constraint "
                         + constraint.id() + ": rule 'an accepted case exercises the constraint': nothing at "
                         + constraint.pointer() + " in the request");
@@ -304,19 +128,19 @@ class ConstraintCatalogueTest {
         assertTrue(
                 errors.isEmpty(),
                 cs.location() + ": constraint " + constraint.id() + ": rule 'accepted case is schema-valid', got:\n"
-                        + TestSupport.describe(errors));
+                        + Schemas.describe(errors));
     }
 
     private static void checkRejected(Constraint constraint, Case cs) {
         JsonNode body = cs.request();
-        boolean present = !TestSupport.at(body, constraint.pointer()).isMissingNode();
+        boolean present = !Json.at(body, constraint.pointer()).isMissingNode();
         if (constraint.keyword().equals("required")) {
             assertFalse(
                     present,
                     cs.location() + ": constraint " + constraint.id()
                             + ": rule 'a rejected required case leaves the member out': it is present");
             assertTrue(
-                    TestSupport.at(body, constraint.errorPointer()).isObject(),
+                    Json.at(body, constraint.errorPointer()).isObject(),
                     cs.location() + ": constraint "
                             + constraint.id() + ": rule 'the object that misses the member is present': nothing at '"
                             + constraint.errorPointer() + "'");
@@ -329,19 +153,19 @@ class ConstraintCatalogueTest {
         }
         List<Error> errors = validateRequest(body);
         String member = constraint.keyword().equals("required")
-                ? TestSupport.tokens(constraint.pointer())
-                        .get(TestSupport.tokens(constraint.pointer()).size() - 1)
+                ? Json.tokens(constraint.pointer())
+                        .get(Json.tokens(constraint.pointer()).size() - 1)
                 : null;
         boolean matched = errors.stream()
                 .anyMatch(e -> constraint.keyword().equals(e.getKeyword())
-                        && constraint.errorPointer().equals(TestSupport.pointer(e.getInstanceLocation()))
+                        && constraint.errorPointer().equals(Schemas.pointer(e.getInstanceLocation()))
                         && (member == null || member.equals(e.getProperty())));
         assertTrue(
                 matched,
                 cs.location() + ": constraint " + constraint.id() + ": rule 'rejected with keyword '"
                         + constraint.keyword() + "' at instance '" + constraint.errorPointer() + "'"
                         + (member == null ? "" : " (property '" + member + "')") + "', got "
-                        + (errors.isEmpty() ? "no error" : "only:\n" + TestSupport.describe(errors)));
+                        + (errors.isEmpty() ? "no error" : "only:\n" + Schemas.describe(errors)));
     }
 
     @Test
@@ -398,7 +222,7 @@ class ConstraintCatalogueTest {
                     cs.location() + ": rule '" + id + "': rule '"
                             + (rejected ? "rejected cases of a rule the schema does not state" : "accepted rule cases")
                             + " are schema-valid (only the rule may reject them)', got:\n"
-                            + TestSupport.describe(errors));
+                            + Schemas.describe(errors));
         } else {
             // The schema states the rule as well (schemaKeywords): a generic validator rejects the case, and
             // only at those keywords, so that it agrees with the stub.
@@ -410,12 +234,12 @@ class ConstraintCatalogueTest {
                     cs.location() + ": rule '" + id + "': rule"
                             + " 'a rejected case of a rule the schema states is rejected by " + stated
                             + " and nothing else',"
-                            + " got " + (errors.isEmpty() ? "no error" : ":\n" + TestSupport.describe(errors)));
+                            + " got " + (errors.isEmpty() ? "no error" : ":\n" + Schemas.describe(errors)));
         }
         if (rejected) {
             List<String> fields = new ArrayList<>();
             rule.path("fields").forEach(f -> fields.add(f.asText()));
-            boolean touches = fields.stream().anyMatch(f -> present(body, TestSupport.tokens(f), 0));
+            boolean touches = fields.stream().anyMatch(f -> present(body, Json.tokens(f), 0));
             assertTrue(
                     touches,
                     cs.location() + ": rule '" + id + "': rule 'a rejected case has a value at one of the"
@@ -460,27 +284,27 @@ class ConstraintCatalogueTest {
     /** The checks themselves can fail: a case that rejects nothing, and one with a wrong keyword. */
     @Test
     void selfTestRejectedChecksCanFail() {
-        ObjectNode base = TestSupport.exampleTree(DocumentedExample.CCE_CLUSTER_REQUEST);
+        ObjectNode base = Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST);
         List<Error> none = validateRequest(base);
-        assertTrue(none.isEmpty(), "the CCE cluster example must be valid:\n" + TestSupport.describe(none));
+        assertTrue(none.isEmpty(), "the CCE cluster example must be valid:\n" + Schemas.describe(none));
         ((ObjectNode) base.get("metadata")).put("name", "A");
         List<Error> errors = validateRequest(base);
         assertTrue(
                 errors.stream()
                         .anyMatch(e -> "pattern".equals(e.getKeyword())
-                                && "/metadata/name".equals(TestSupport.pointer(e.getInstanceLocation()))),
-                "expected a pattern error at /metadata/name:\n" + TestSupport.describe(errors));
+                                && "/metadata/name".equals(Schemas.pointer(e.getInstanceLocation()))),
+                "expected a pattern error at /metadata/name:\n" + Schemas.describe(errors));
         assertFalse(
                 errors.stream().anyMatch(e -> "maxLength".equals(e.getKeyword())),
-                "no maxLength error expected:\n" + TestSupport.describe(errors));
+                "no maxLength error expected:\n" + Schemas.describe(errors));
         ((ObjectNode) base.get("metadata")).remove("name");
         errors = validateRequest(base);
         assertTrue(
                 errors.stream()
                         .anyMatch(e -> "required".equals(e.getKeyword())
-                                && "/metadata".equals(TestSupport.pointer(e.getInstanceLocation()))
+                                && "/metadata".equals(Schemas.pointer(e.getInstanceLocation()))
                                 && "name".equals(e.getProperty())),
-                "expected a required error at /metadata for name:\n" + TestSupport.describe(errors));
+                "expected a required error at /metadata for name:\n" + Schemas.describe(errors));
     }
 
     /** Lists every constraint the walker finds (printed when run, handy when extending the catalogue). */
@@ -505,7 +329,7 @@ class ConstraintCatalogueTest {
                         "not")),
                 "the walker misses keywords; found " + keywords);
         assertTrue(
-                schema.containsKey("/spec/nodeTemplate/k8sTags/" + TestSupport.escape(sampleMapKey) + "#pattern"),
+                schema.containsKey("/spec/nodeTemplate/k8sTags/" + Json.escape(sampleMapKey) + "#pattern"),
                 "the walker does not enter additionalProperties (k8sTags values)");
         assertTrue(
                 schema.containsKey("/spec/nodeTemplate/dataVolumes/0/size#maximum"),

@@ -11,6 +11,9 @@ import com.networknt.schema.Schema;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.Direction;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
+import io.github.ccecontract.nodepool.openapi.testing.Schemas;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -38,11 +41,11 @@ class DocumentedExamplesValidTest {
 
     /** All example values of request bodies, responses (every status code) and parameters. */
     static List<FoundExample> documentExamples() {
-        JsonNode doc = TestSupport.bundledDocument();
+        JsonNode doc = Contract.document();
         List<FoundExample> found = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            String pathPointer = TestSupport.child("/paths", path.getKey());
+            String pathPointer = Json.child("/paths", path.getKey());
             collectParameters(
                     doc,
                     path.getValue().path("parameters"),
@@ -54,7 +57,7 @@ class DocumentedExamplesValidTest {
                 if (!METHODS.contains(op.getKey())) {
                     continue;
                 }
-                String opPointer = TestSupport.child(pathPointer, op.getKey());
+                String opPointer = Json.child(pathPointer, op.getKey());
                 String operation = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
                 collectParameters(
                         doc,
@@ -67,7 +70,7 @@ class DocumentedExamplesValidTest {
                     String bodyPointer = resolvedPointer(doc, body, opPointer + "/requestBody");
                     collectContent(
                             doc,
-                            TestSupport.at(doc, bodyPointer).path("content"),
+                            Json.at(doc, bodyPointer).path("content"),
                             bodyPointer + "/content",
                             operation + " request body",
                             found);
@@ -77,10 +80,10 @@ class DocumentedExamplesValidTest {
                         rs.hasNext(); ) {
                     Map.Entry<String, JsonNode> response = rs.next();
                     String responsePointer = resolvedPointer(
-                            doc, response.getValue(), TestSupport.child(opPointer + "/responses", response.getKey()));
+                            doc, response.getValue(), Json.child(opPointer + "/responses", response.getKey()));
                     collectContent(
                             doc,
-                            TestSupport.at(doc, responsePointer).path("content"),
+                            Json.at(doc, responsePointer).path("content"),
                             responsePointer + "/content",
                             operation + " response " + response.getKey(),
                             found);
@@ -101,7 +104,7 @@ class DocumentedExamplesValidTest {
                         + "'");
             }
             current = ref.substring(1);
-            n = TestSupport.at(doc, current);
+            n = Json.at(doc, current);
             if (n.isMissingNode()) {
                 fail(NodePoolContract.OPENAPI_JSON + " " + pointer + ": $ref '" + ref + "' does not resolve");
             }
@@ -113,7 +116,7 @@ class DocumentedExamplesValidTest {
             JsonNode doc, JsonNode parameters, String pointer, String origin, List<FoundExample> found) {
         for (int i = 0; i < parameters.size(); i++) {
             String p = resolvedPointer(doc, parameters.get(i), pointer + "/" + i);
-            JsonNode parameter = TestSupport.at(doc, p);
+            JsonNode parameter = Json.at(doc, p);
             if (parameter.has("schema")) {
                 collectExamples(
                         doc,
@@ -136,7 +139,7 @@ class DocumentedExamplesValidTest {
             JsonNode doc, JsonNode content, String pointer, String origin, List<FoundExample> found) {
         for (Iterator<Map.Entry<String, JsonNode>> media = content.fields(); media.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = media.next();
-            String mediaPointer = TestSupport.child(pointer, entry.getKey());
+            String mediaPointer = Json.child(pointer, entry.getKey());
             if (!entry.getValue().has("schema")) {
                 if (entry.getValue().has("example") || entry.getValue().has("examples")) {
                     fail(mediaPointer + ": rule 'examples need a schema': the media type has examples but no schema");
@@ -167,8 +170,8 @@ class DocumentedExamplesValidTest {
         for (Iterator<Map.Entry<String, JsonNode>> it = holder.path("examples").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String examplePointer =
-                    resolvedPointer(doc, entry.getValue(), TestSupport.child(pointer + "/examples", entry.getKey()));
-            JsonNode example = TestSupport.at(doc, examplePointer);
+                    resolvedPointer(doc, entry.getValue(), Json.child(pointer + "/examples", entry.getKey()));
+            JsonNode example = Json.at(doc, examplePointer);
             if (example.has("externalValue")) {
                 fail(examplePointer + ": rule 'examples inlined': externalValue cannot be validated");
             }
@@ -200,14 +203,14 @@ class DocumentedExamplesValidTest {
                             + " example '" + example.exampleName() + "' (found " + pointers + ")");
         }
         // Every response of every status code has at least one example.
-        JsonNode doc = TestSupport.bundledDocument();
-        String postPointer = "/paths/" + TestSupport.escape(NodePoolContract.PATH) + "/post";
+        JsonNode doc = Contract.document();
+        String postPointer = "/paths/" + Json.escape(NodePoolContract.PATH) + "/post";
         for (Iterator<Map.Entry<String, JsonNode>> rs =
-                        TestSupport.at(doc, postPointer + "/responses").fields();
+                        Json.at(doc, postPointer + "/responses").fields();
                 rs.hasNext(); ) {
             Map.Entry<String, JsonNode> response = rs.next();
             String responsePointer = resolvedPointer(
-                    doc, response.getValue(), TestSupport.child(postPointer + "/responses", response.getKey()));
+                    doc, response.getValue(), Json.child(postPointer + "/responses", response.getKey()));
             assertTrue(
                     pointers.stream().anyMatch(p -> p.startsWith(responsePointer + "/content/")),
                     NodePoolContract.OPENAPI_JSON + " " + responsePointer + " (status " + response.getKey()
@@ -221,38 +224,38 @@ class DocumentedExamplesValidTest {
         assertFalse(examples.isEmpty(), NodePoolContract.OPENAPI_JSON + ": no examples found");
         return examples.stream()
                 .map(example -> DynamicTest.dynamicTest(example.origin(), () -> {
-                    Schema schema = TestSupport.bundledSchema(example.schemaPointer());
-                    List<Error> errors = TestSupport.validate(schema, example.value());
+                    Schema schema = Schemas.schema(example.schemaPointer());
+                    List<Error> errors = Schemas.validate(schema, example.value());
                     assertTrue(
                             errors.isEmpty(),
                             NodePoolContract.OPENAPI_JSON + " example " + example.pointer() + " ("
                                     + example.origin() + ") is invalid against the schema at " + example.schemaPointer()
                                     + ":\n"
-                                    + TestSupport.describe(errors));
+                                    + Schemas.describe(errors));
                 }));
     }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(DocumentedExample.class)
     void exampleFileIsValid(DocumentedExample example) {
-        Schema schema = TestSupport.bundledSchema(example.schemaPointer());
-        List<Error> errors = TestSupport.validate(schema, TestSupport.exampleTree(example));
+        Schema schema = Schemas.schema(example.schemaPointer());
+        List<Error> errors = Schemas.validate(schema, Contract.example(example));
         assertTrue(
                 errors.isEmpty(),
                 example.resourcePath() + " is invalid against " + example.schemaPointer() + ":\n"
-                        + TestSupport.describe(errors));
+                        + Schemas.describe(errors));
     }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(DocumentedExample.class)
     void inlinedExampleIsTheExampleFile(DocumentedExample example) {
-        String pointer = "/paths/" + TestSupport.escape(NodePoolContract.PATH) + "/post"
+        String pointer = "/paths/" + Json.escape(NodePoolContract.PATH) + "/post"
                 + (example.direction() == Direction.REQUEST ? "/requestBody" : "/responses/201")
                 + "/content/application~1json/examples/" + example.exampleName() + "/value";
-        JsonNode inlined = TestSupport.at(TestSupport.bundledDocument(), pointer);
+        JsonNode inlined = Json.at(Contract.document(), pointer);
         assertFalse(inlined.isMissingNode(), NodePoolContract.OPENAPI_JSON + " " + pointer + ": missing");
         assertEquals(
-                TestSupport.exampleTree(example),
+                Contract.example(example),
                 inlined,
                 NodePoolContract.OPENAPI_JSON + " " + pointer + ": rule 'inlined example equals "
                         + example.resourcePath() + "'");
@@ -266,7 +269,7 @@ class DocumentedExamplesValidTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(DocumentedExample.class)
     void brokenExampleIsRejected(DocumentedExample example) {
-        var tree = TestSupport.exampleTree(example);
+        var tree = Contract.example(example);
         boolean request = example.direction() == Direction.REQUEST;
         String keyword = request ? "enum" : "type";
         if (request) {
@@ -274,12 +277,12 @@ class DocumentedExamplesValidTest {
         } else {
             tree.put("kind", 1);
         }
-        List<Error> errors = TestSupport.validate(TestSupport.bundledSchema(example.schemaPointer()), tree);
+        List<Error> errors = Schemas.validate(Schemas.schema(example.schemaPointer()), tree);
         assertTrue(
                 errors.stream()
                         .anyMatch(e -> keyword.equals(e.getKeyword())
-                                && "/kind".equals(TestSupport.pointer(e.getInstanceLocation()))),
+                                && "/kind".equals(Schemas.pointer(e.getInstanceLocation()))),
                 example.resourcePath() + " with a broken kind: expected a " + keyword + " error at /kind, got:\n"
-                        + TestSupport.describe(errors));
+                        + Schemas.describe(errors));
     }
 }

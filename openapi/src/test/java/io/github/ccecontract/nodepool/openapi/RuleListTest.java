@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -33,21 +35,11 @@ class RuleListTest {
     /** Keywords a rule may be stated by in the schema as well (schemaKeywords): the applicators of OpenAPI 3.0. */
     static final Set<String> SCHEMA_KEYWORDS = Set.of("anyOf", "oneOf", "allOf", "not");
 
-    /**
-     * Document pointers of the schema keywords that state a rule of x-cce-rules as well (its schemaKeywords):
-     * the rule's cases cover them, so they are not constraints of the catalogue of their own.
-     */
-    static Set<String> ruleStatedKeywords() {
-        Set<String> out = new java.util.TreeSet<>();
-        rules().forEach(rule -> rule.path("schemaKeywords").forEach(k -> out.add(k.asText())));
-        return out;
-    }
-
     static final Set<String> SCOPES = Set.of("request", "cluster");
 
     /** The x-cce-rules list of the bundled document. */
     static JsonNode rules() {
-        JsonNode rules = TestSupport.bundledDocument().path(RULES);
+        JsonNode rules = Contract.document().path(RULES);
         if (!rules.isArray() || rules.isEmpty()) {
             fail(NodePoolContract.OPENAPI_JSON + " /" + RULES + ": rule 'a non-empty list at the top level': got "
                     + rules);
@@ -167,7 +159,7 @@ class RuleListTest {
                         SCHEMA_KEYWORDS.contains(name),
                         keywordWhere + ": rule 'one of " + SCHEMA_KEYWORDS + "': got " + name);
                 assertFalse(
-                        TestSupport.bundledDocument().at(keyword).isMissingNode(),
+                        Contract.document().at(keyword).isMissingNode(),
                         keywordWhere + ": rule 'the keyword exists in " + NodePoolContract.OPENAPI_JSON + "': "
                                 + keyword);
             }
@@ -179,7 +171,7 @@ class RuleListTest {
     void rulesAreOnlyAtTheTopLevel() {
         rules();
         List<String> elsewhere = new ArrayList<>();
-        TestSupport.walk(TestSupport.bundledDocument(), "", (pointer, node) -> {
+        Json.walk(Contract.document(), "", (pointer, node) -> {
             if (node.isObject() && node.has(RULES) && !pointer.isEmpty()) {
                 elsewhere.add(pointer);
             }
@@ -207,11 +199,11 @@ class RuleListTest {
 
         /** Null if the path leads to a schema, else what is wrong. */
         static String problem(String path) {
-            JsonNode doc = TestSupport.bundledDocument();
+            JsonNode doc = Contract.document();
             String schemaPointer = "/components/schemas/" + NodePoolContract.REQUEST_SCHEMA;
-            JsonNode schema = TestSupport.deref(doc, TestSupport.at(doc, schemaPointer), schemaPointer);
+            JsonNode schema = Contract.deref(doc, Json.at(doc, schemaPointer), schemaPointer);
             StringBuilder done = new StringBuilder();
-            for (String token : TestSupport.tokens(path)) {
+            for (String token : Json.tokens(path)) {
                 JsonNode next;
                 if (token.equals("*")) {
                     if (schema.has("items")) {
@@ -227,8 +219,8 @@ class RuleListTest {
                         return "'" + done + "' has no property '" + token + "'";
                     }
                 }
-                done.append('/').append(TestSupport.escape(token));
-                schema = TestSupport.deref(doc, next, done.toString());
+                done.append('/').append(Json.escape(token));
+                schema = Contract.deref(doc, next, done.toString());
             }
             return null;
         }

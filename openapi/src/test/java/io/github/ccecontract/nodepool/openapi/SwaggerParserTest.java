@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -38,7 +39,7 @@ class SwaggerParserTest {
     private static void assertShape(OpenAPI api, String what) {
         assertEquals("3.0.3", api.getOpenapi(), what + ": field 'openapi'");
         PathItem item = api.getPaths() == null ? null : api.getPaths().get(NodePoolContract.PATH);
-        assertNotNull(item, what + ": /paths/" + TestSupport.escape(NodePoolContract.PATH) + " is missing");
+        assertNotNull(item, what + ": /paths/" + Json.escape(NodePoolContract.PATH) + " is missing");
         Operation post = item.getPost();
         assertNotNull(post, what + ": the path has no post operation");
         assertEquals(NodePoolContract.OPERATION_ID, post.getOperationId(), what + ": operationId of the post");

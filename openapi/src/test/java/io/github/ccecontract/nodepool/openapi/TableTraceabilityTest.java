@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -31,7 +33,7 @@ class TableTraceabilityTest {
     static final int FIRST_TABLE = 1;
     static final int LAST_TABLE = 24;
 
-    private static final String POST = "/paths/" + TestSupport.escape(NodePoolContract.PATH) + "/post";
+    private static final String POST = "/paths/" + Json.escape(NodePoolContract.PATH) + "/post";
 
     /** The table numbers of an x-cce-table value, or a failure naming the pointer. */
     static List<Integer> tables(JsonNode value, String pointer) {
@@ -64,7 +66,7 @@ class TableTraceabilityTest {
 
     private static DynamicTest requireTable(String pointer, boolean sourceAllowed) {
         return DynamicTest.dynamicTest(pointer, () -> {
-            JsonNode node = TestSupport.at(TestSupport.bundledDocument(), pointer);
+            JsonNode node = Json.at(Contract.document(), pointer);
             if (node.isMissingNode()) {
                 fail(NodePoolContract.OPENAPI_JSON + " " + pointer + ": missing");
             }
@@ -89,20 +91,20 @@ class TableTraceabilityTest {
 
     private static Stream<String> children(String pointer) {
         List<String> result = new ArrayList<>();
-        TestSupport.at(TestSupport.bundledDocument(), pointer)
+        Json.at(Contract.document(), pointer)
                 .fieldNames()
-                .forEachRemaining(name -> result.add(TestSupport.child(pointer, name)));
+                .forEachRemaining(name -> result.add(Json.child(pointer, name)));
         return result.stream();
     }
 
     /** Inline (not $ref) parameters of the path item and of its operations. */
     private static Stream<String> inlineParameters() {
-        JsonNode doc = TestSupport.bundledDocument();
+        JsonNode doc = Contract.document();
         List<String> result = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            String pathPointer = TestSupport.child("/paths", path.getKey());
-            TestSupport.walk(path.getValue(), pathPointer, (pointer, node) -> {
+            String pathPointer = Json.child("/paths", path.getKey());
+            Json.walk(path.getValue(), pathPointer, (pointer, node) -> {
                 if (pointer.endsWith("/parameters") && node.isArray()) {
                     for (int i = 0; i < node.size(); i++) {
                         if (!node.get(i).has("$ref")) {
@@ -131,10 +133,10 @@ class TableTraceabilityTest {
 
     /** Follows a $ref of the node at the pointer (request bodies and responses may be references). */
     private static String resolve(String pointer) {
-        JsonNode node = TestSupport.at(TestSupport.bundledDocument(), pointer);
+        JsonNode node = Json.at(Contract.document(), pointer);
         while (node.has("$ref")) {
             pointer = node.get("$ref").asText().substring(1);
-            node = TestSupport.at(TestSupport.bundledDocument(), pointer);
+            node = Json.at(Contract.document(), pointer);
         }
         return pointer;
     }
@@ -143,7 +145,7 @@ class TableTraceabilityTest {
     void tablesAreExactlyOneToTwentyFour() {
         SortedSet<Integer> union = new TreeSet<>();
         List<String> where = new ArrayList<>();
-        TestSupport.walk(TestSupport.bundledDocument(), "", (pointer, node) -> {
+        Json.walk(Contract.document(), "", (pointer, node) -> {
             if (node.isObject() && node.has(TABLE)) {
                 union.addAll(tables(node.get(TABLE), pointer));
                 where.add(pointer);

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
+import io.github.ccecontract.nodepool.openapi.testing.Schemas;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -51,15 +54,14 @@ class TolerantResponsesTest {
 
     @Test
     void responseSchemasStateTypesOnly() {
-        JsonNode doc = TestSupport.bundledDocument();
+        JsonNode doc = Contract.document();
         List<String> problems = new ArrayList<>();
         Set<String> reached = new LinkedHashSet<>();
-        JsonNode responses = doc.at("/paths/" + TestSupport.escape(NodePoolContract.PATH) + "/post/responses");
+        JsonNode responses = doc.at("/paths/" + Json.escape(NodePoolContract.PATH) + "/post/responses");
         for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> response = it.next();
             JsonNode resolved = response.getValue().has("$ref")
-                    ? TestSupport.at(
-                            doc, response.getValue().get("$ref").asText().substring(1))
+                    ? Json.at(doc, response.getValue().get("$ref").asText().substring(1))
                     : response.getValue();
             JsonNode schema = resolved.at("/content/application~1json/schema");
             if (!schema.isMissingNode()) {
@@ -80,20 +82,19 @@ class TolerantResponsesTest {
         if (schema.has("$ref")) {
             String target = schema.get("$ref").asText().substring(1);
             if (reached.add(target)) {
-                walk(doc, TestSupport.at(doc, target), target, reached, out);
+                walk(doc, Json.at(doc, target), target, reached, out);
             }
             return;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String keyword = entry.getKey();
-            String at = TestSupport.child(pointer, keyword);
+            String at = Json.child(pointer, keyword);
             switch (keyword) {
                 case "properties" ->
                     entry.getValue()
                             .fields()
-                            .forEachRemaining(
-                                    p -> walk(doc, p.getValue(), TestSupport.child(at, p.getKey()), reached, out));
+                            .forEachRemaining(p -> walk(doc, p.getValue(), Json.child(at, p.getKey()), reached, out));
                 case "items" -> walk(doc, entry.getValue(), at, reached, out);
                 case "additionalProperties" -> {
                     if (entry.getValue().isObject()) {
@@ -125,11 +126,11 @@ class TolerantResponsesTest {
         static final Set<String> NAMES = collect();
 
         private static Set<String> collect() {
-            JsonNode doc = TestSupport.bundledDocument();
+            JsonNode doc = Contract.document();
             Set<String> reached = new LinkedHashSet<>();
             walk(
                     doc,
-                    TestSupport.at(doc, "/components/schemas/" + NodePoolContract.REQUEST_SCHEMA),
+                    Json.at(doc, "/components/schemas/" + NodePoolContract.REQUEST_SCHEMA),
                     "/components/schemas/" + NodePoolContract.REQUEST_SCHEMA,
                     reached,
                     new ArrayList<>());
@@ -143,7 +144,7 @@ class TolerantResponsesTest {
     /** What a real CCE answers beyond the page validates against the response schema. */
     @Test
     void aRealResponseIsValid() {
-        ObjectNode response = TestSupport.exampleTree(DocumentedExample.CCE_CLUSTER_RESPONSE);
+        ObjectNode response = Contract.example(DocumentedExample.CCE_CLUSTER_RESPONSE);
         ObjectNode template = (ObjectNode) response.at("/spec/nodeTemplate");
         template.put("os", "EulerOS 2.10");
         ((ObjectNode) template.at("/dataVolumes/0"))
@@ -159,8 +160,8 @@ class TolerantResponsesTest {
                 .put("x", 1);
         ((ObjectNode) response.get("status")).put("phase", "Upgrading");
         response.put("apiVersion", "v3.1");
-        List<Error> errors = TestSupport.validate(
-                TestSupport.bundledSchema("/components/schemas/" + NodePoolContract.RESPONSE_SCHEMA), response);
-        assertTrue(errors.isEmpty(), TestSupport.describe(errors));
+        List<Error> errors =
+                Schemas.validate(Schemas.schema("/components/schemas/" + NodePoolContract.RESPONSE_SCHEMA), response);
+        assertTrue(errors.isEmpty(), Schemas.describe(errors));
     }
 }

@@ -12,9 +12,7 @@ import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
 import io.github.ccecontract.nodepool.conformance.generate.NodePoolGenerator;
 import io.github.ccecontract.nodepool.conformance.generate.PropertyRunner;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
-import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.conformance.support.RecordingInterceptor;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
 import io.github.ccecontract.nodepool.contract.CceJson;
@@ -23,6 +21,9 @@ import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExampl
 import io.github.ccecontract.nodepool.contract.model.NodePool;
 import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
 import io.github.ccecontract.nodepool.contract.model.Violation;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
+import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Check 2, the generated client against the stub over HTTP on loopback:
@@ -54,13 +56,16 @@ class ClientAgainstStubTest {
 
     static final int TRIES = Integer.getInteger("conformance.clientTries", 200);
 
-    static TestStub stub;
+    /** The stub, reset by the extension before each test. */
+    @RegisterExtension
+    static final CceNodePoolStubExtension STUB = TestStub.extension();
+
+    static final TestStub stub = TestStub.of(STUB);
     static RecordingInterceptor recorder;
     static final ObjectMapper MAPPER = CceJson.newObjectMapper();
 
     @BeforeAll
     static void start() {
-        stub = TestStub.start();
         recorder = RecordingInterceptor.checkingStubAnswers();
     }
 
@@ -69,14 +74,10 @@ class ClientAgainstStubTest {
         if (recorder != null) {
             recorder.close();
         }
-        if (stub != null) {
-            stub.close();
-        }
     }
 
     @BeforeEach
-    void reset() {
-        stub.stub().reset();
+    void clearRecorder() {
         recorder.clear();
     }
 

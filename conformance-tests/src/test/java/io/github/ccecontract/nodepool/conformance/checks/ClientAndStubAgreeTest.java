@@ -16,9 +16,8 @@ import io.github.ccecontract.nodepool.contract.model.NodePool;
 import io.github.ccecontract.nodepool.contract.model.Violation;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
-import java.util.LinkedHashSet;
+import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One validator, one set of messages: every rejected case of the constraint catalogue, as the client's model sends
@@ -43,21 +43,22 @@ class ClientAndStubAgreeTest {
             .flatMap(entry -> entry.rejected().stream())
             .toList();
     private static final AtomicInteger NOT_REPRESENTABLE = new AtomicInteger();
-    private static TestStub stub;
+
+    @RegisterExtension
+    static final CceNodePoolStubExtension STUB =
+            TestStub.extension(REJECTED.stream().map(Case::cluster).toList());
+
+    private static final TestStub stub = TestStub.of(STUB);
     private static CceNodePoolClient plain;
 
     @BeforeAll
     static void start() {
-        Set<Cluster> clusters = new LinkedHashSet<>();
-        REJECTED.forEach(cs -> clusters.add(cs.cluster()));
-        stub = TestStub.start(clusters);
         plain = client(null);
     }
 
     @AfterAll
     static void stop() {
         plain.close();
-        stub.close();
         assertTrue(
                 NOT_REPRESENTABLE.get() < REJECTED.size() / 2,
                 NOT_REPRESENTABLE + " of " + REJECTED.size() + " rejected cases cannot be held by the models");

@@ -4,23 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
-import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
 import io.github.ccecontract.nodepool.contract.CceJson;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.Direction;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import io.github.ccecontract.nodepool.contract.model.NodePool;
 import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
+import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Check 1, the documented examples (the four of the openapi jar, {@code cce-nodepool/examples/*.json}, verbatim from
@@ -41,19 +41,10 @@ class DocumentedExamplesTest {
     /** Members of the 201 body whose values the stub makes up (the documented ones are CCE's). */
     static final List<String> MADE_UP = List.of("/metadata/uid", "/spec/nodeTemplate/extendParam/publicKey");
 
-    static TestStub stub;
+    @RegisterExtension
+    static final CceNodePoolStubExtension STUB = TestStub.extension();
 
-    @BeforeAll
-    static void start() {
-        stub = TestStub.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stub != null) {
-            stub.close();
-        }
-    }
+    static final TestStub stub = TestStub.of(STUB);
 
     @TestFactory
     @DisplayName("client models: every documented example reads and writes back to an equal JSON tree")

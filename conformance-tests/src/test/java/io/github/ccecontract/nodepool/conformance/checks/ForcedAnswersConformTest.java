@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
-import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
 import io.github.ccecontract.nodepool.stub.faults.Fault;
 import io.github.ccecontract.nodepool.stub.faults.ForcedResponses;
+import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +21,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Check 3 for the answers a fault forces (the stub's faults on demand): every documented error status and every
@@ -36,19 +36,10 @@ import org.junit.jupiter.api.TestFactory;
 @Tag(Checks.RESPONSES_AGAINST_DOCUMENT)
 class ForcedAnswersConformTest {
 
-    static TestStub stub;
+    @RegisterExtension
+    static final CceNodePoolStubExtension STUB = TestStub.extension();
 
-    @BeforeAll
-    static void start() {
-        stub = TestStub.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stub != null) {
-            stub.close();
-        }
-    }
+    static final TestStub stub = TestStub.of(STUB);
 
     static String body() {
         return Json.compact(Contract.example(DocumentedExample.CCE_CLUSTER_REQUEST));

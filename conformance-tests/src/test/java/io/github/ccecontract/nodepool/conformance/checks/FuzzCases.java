@@ -9,9 +9,10 @@ import io.github.ccecontract.nodepool.conformance.generate.Mutation;
 import io.github.ccecontract.nodepool.conformance.generate.Mutator;
 import io.github.ccecontract.nodepool.conformance.generate.NodePoolGenerator;
 import io.github.ccecontract.nodepool.conformance.generate.RuleOracle;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
-import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
+import io.github.ccecontract.nodepool.openapi.testing.Schemas;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,7 +138,7 @@ final class FuzzCases {
             String name = "xFuzzUnknown" + random.nextInt(1000);
             if (!target.has(name)) {
                 target.set(name, randomJson(random, 2));
-                if (Contract.validate(Contract.REQUEST_SCHEMA, body).isEmpty()
+                if (Schemas.validate(Contract.REQUEST_SCHEMA, body).isEmpty()
                         && RuleOracle.check(body, r.cluster()).isEmpty()) {
                     summary += " with an unknown member " + name;
                 } else {

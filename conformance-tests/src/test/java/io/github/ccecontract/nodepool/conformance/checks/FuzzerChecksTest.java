@@ -10,6 +10,7 @@ import io.github.ccecontract.nodepool.conformance.support.ResponseConformance.As
 import io.github.ccecontract.nodepool.conformance.support.ResponseConformance.Problem;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Check 6, the checks of an API fuzzer (named as Schemathesis names its checks), one test method each, against the
@@ -52,25 +52,16 @@ class FuzzerChecksTest {
     static final int TRIES = Integer.getInteger("conformance.fuzzTries", 300);
     static final Pattern CCE_CODE = Pattern.compile("^CCE\\.\\d{8}$");
 
-    static TestStub stub;
+    @RegisterExtension
+    static final CceNodePoolStubExtension STUB = TestStub.extension();
+
+    static final TestStub stub = TestStub.of(STUB);
     static final FuzzCases CASES = new FuzzCases();
     /** The corpus's exchanges: sent once, judged by four checks. */
     static List<Sent> corpus;
 
     /** A fuzz case and what came back, with check 3's verdict. */
     record Sent(PropertyRunner.Case<FuzzCase> c, TestStub.Checked checked, String replay) {}
-
-    @BeforeAll
-    static void start() {
-        stub = TestStub.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stub != null) {
-            stub.close();
-        }
-    }
 
     private static Exchange send(PropertyRunner.Case<FuzzCase> c) {
         return sendChecked(c).exchange();

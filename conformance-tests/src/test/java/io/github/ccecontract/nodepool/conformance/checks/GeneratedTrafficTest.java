@@ -8,17 +8,18 @@ import io.github.ccecontract.nodepool.conformance.generate.PropertyRunner;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
+import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Check 5, generated traffic at the stub (property-based, the suite's {@link PropertyRunner}: fixed seed
@@ -39,25 +40,21 @@ class GeneratedTrafficTest {
 
     static final Pattern CCE_CODE = Pattern.compile("^CCE\\.\\d{8}$");
 
-    static TestStub stub;
+    @RegisterExtension
+    static final CceNodePoolStubExtension STUB = TestStub.extension();
+
+    static final TestStub stub = TestStub.of(STUB);
     /** Names created per cluster since the last reset. */
     static final Map<String, Set<String>> CREATED = new HashMap<>();
 
     static int stored;
 
-    @BeforeAll
-    static void start() {
-        stub = TestStub.start();
-    }
-
+    /** Runs before the extension stops the stub. */
     @AfterAll
-    static void stop() {
-        if (stub != null) {
-            long internal = stub.stub().internalErrors();
-            stub.close();
-            if (internal != 0) {
-                throw new AssertionError("the stub failed on " + internal + " requests of check 5 (answered 500)");
-            }
+    static void noInternalErrors() {
+        long internal = stub.stub().internalErrors();
+        if (internal != 0) {
+            throw new AssertionError("the stub failed on " + internal + " requests of check 5 (answered 500)");
         }
     }
 

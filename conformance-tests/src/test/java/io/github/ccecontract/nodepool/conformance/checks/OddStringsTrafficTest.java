@@ -6,16 +6,18 @@ import io.github.ccecontract.nodepool.conformance.generate.PropertyRunner;
 import io.github.ccecontract.nodepool.conformance.generate.RuleOracle;
 import io.github.ccecontract.nodepool.conformance.generate.SchemaGenerator;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Schemas;
+import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Check 5, odd strings (issue 10, item 1): valid requests whose free-text strings are white space only, control
@@ -27,21 +29,17 @@ import org.junit.jupiter.api.TestReporter;
 @Tag(Checks.GENERATED_TRAFFIC)
 class OddStringsTrafficTest {
 
-    static TestStub stub;
+    @RegisterExtension
+    static final CceNodePoolStubExtension STUB = TestStub.extension();
 
-    @BeforeAll
-    static void start() {
-        stub = TestStub.start();
-    }
+    static final TestStub stub = TestStub.of(STUB);
 
+    /** Runs before the extension stops the stub. */
     @AfterAll
-    static void stop() {
-        if (stub != null) {
-            long internal = stub.stub().internalErrors();
-            stub.close();
-            if (internal != 0) {
-                throw new AssertionError("the stub failed on " + internal + " odd-string requests (answered 500)");
-            }
+    static void noInternalErrors() {
+        long internal = stub.stub().internalErrors();
+        if (internal != 0) {
+            throw new AssertionError("the stub failed on " + internal + " odd-string requests (answered 500)");
         }
     }
 
@@ -56,10 +54,10 @@ class OddStringsTrafficTest {
                 NodePoolGenerator.ValidRequest::describe,
                 c -> {
                     List<Error> errors =
-                            Contract.validate(Contract.REQUEST_SCHEMA, c.value().body());
+                            Schemas.validate(Contract.REQUEST_SCHEMA, c.value().body());
                     if (!errors.isEmpty()) {
                         throw new AssertionError("the odd-string generator made an invalid request:\n"
-                                + Contract.describe(errors) + "\n" + c.value().body());
+                                + Schemas.describe(errors) + "\n" + c.value().body());
                     }
                     List<RuleOracle.Violation> broken =
                             RuleOracle.check(c.value().body(), c.value().cluster());

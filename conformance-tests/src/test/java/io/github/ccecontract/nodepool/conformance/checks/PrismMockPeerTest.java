@@ -11,9 +11,8 @@ import io.github.ccecontract.nodepool.conformance.generate.PropertyRunner;
 import io.github.ccecontract.nodepool.conformance.prism.PrismProcess;
 import io.github.ccecontract.nodepool.conformance.prism.PrismViolations;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
+import io.github.ccecontract.nodepool.conformance.support.DocumentFiles;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
-import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.conformance.support.RecordingInterceptor;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
 import io.github.ccecontract.nodepool.contract.CceJson;
@@ -23,6 +22,8 @@ import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExampl
 import io.github.ccecontract.nodepool.contract.model.NodePool;
 import io.github.ccecontract.nodepool.contract.model.NodePoolResponse;
 import io.github.ccecontract.nodepool.contract.model.Violation;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ class PrismMockPeerTest {
 
     @BeforeAll
     static void start() {
-        prism = PrismProcess.mock(Contract.extractBundledDocument(tmp, false));
+        prism = PrismProcess.mock(DocumentFiles.extractBundledDocument(tmp, false));
         recorder = RecordingInterceptor.recordingOnly();
         client = TestStub.clientOf(
                         prism.baseUri().toString(), new TokenCredentials(TestStub.TOKEN), recorder.httpClient())

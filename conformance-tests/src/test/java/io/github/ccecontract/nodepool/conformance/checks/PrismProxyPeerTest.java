@@ -6,23 +6,22 @@ import io.github.ccecontract.nodepool.conformance.generate.PropertyRunner;
 import io.github.ccecontract.nodepool.conformance.prism.PrismProcess;
 import io.github.ccecontract.nodepool.conformance.prism.PrismViolations;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
+import io.github.ccecontract.nodepool.conformance.support.DocumentFiles;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
 import io.github.ccecontract.nodepool.conformance.support.HttpExchanges;
-import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.conformance.support.ResponseConformance;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.Direction;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
-import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
+import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,26 +52,24 @@ class PrismProxyPeerTest {
     @TempDir
     static Path tmp;
 
-    static TestStub stub;
+    @RegisterExtension
+    static final CceNodePoolStubExtension STUB = TestStub.extension(
+            ConstraintCases.load().cases().map(ConstraintCases.Case::cluster).toList());
+
+    static final TestStub stub = TestStub.of(STUB);
     static PrismProcess prism;
 
     @BeforeAll
     static void start() {
-        Set<Cluster> clusters = new LinkedHashSet<>();
-        ConstraintCases.load().cases().forEach(c -> clusters.add(c.cluster()));
-        stub = TestStub.start(clusters);
         // Prism rejects the SDK-HMAC-SHA256 scheme it does not know: it gets the document with that scheme as a header.
         prism = PrismProcess.proxy(
-                Contract.extractBundledDocumentForPrism(tmp), stub.stub().baseUri(), true);
+                DocumentFiles.extractBundledDocumentForPrism(tmp), stub.stub().baseUri(), true);
     }
 
     @AfterAll
     static void stop() {
         if (prism != null) {
             prism.close();
-        }
-        if (stub != null) {
-            stub.close();
         }
     }
 

@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
-import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.conformance.support.ResponseConformance;
 import io.github.ccecontract.nodepool.conformance.support.ResponseConformance.Aspect;
 import io.github.ccecontract.nodepool.conformance.support.ResponseConformance.Problem;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
+import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,11 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Check 3, the answers of the stub against the document, with the validator every check uses
@@ -48,24 +48,16 @@ class ResponsesAgainstDocumentTest {
     /** Body limit of the small stub (the documented requests are about 2 KB). */
     static final int SMALL_BODY_LIMIT = 16 * 1024;
 
-    static TestStub stub;
+    @RegisterExtension
+    static final CceNodePoolStubExtension STUB = TestStub.extension();
+
     /** A stub with a small body limit and room for one node pool: 413 and 507. */
-    static TestStub small;
+    @RegisterExtension
+    static final CceNodePoolStubExtension SMALL =
+            TestStub.extension(List.of(), b -> b.maxBodyBytes(SMALL_BODY_LIMIT).maxNodePools(1));
 
-    @BeforeAll
-    static void start() {
-        stub = TestStub.start();
-        small = TestStub.start(List.of(), b -> b.maxBodyBytes(SMALL_BODY_LIMIT).maxNodePools(1));
-    }
-
-    @AfterAll
-    static void stop() {
-        for (TestStub s : new TestStub[] {stub, small}) {
-            if (s != null) {
-                s.close();
-            }
-        }
-    }
+    static final TestStub stub = TestStub.of(STUB);
+    static final TestStub small = TestStub.of(SMALL);
 
     /** One provoked answer: the expected status and error code, and how to get it. */
     record Provoked(String name, int status, String errorCode, Supplier<Exchange> send) {}

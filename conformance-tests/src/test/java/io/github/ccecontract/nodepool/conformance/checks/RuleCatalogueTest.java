@@ -1,34 +1,31 @@
 package io.github.ccecontract.nodepool.conformance.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.ccecontract.nodepool.conformance.catalogue.ConstraintWalker;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
-import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
-import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Catalogue;
+import io.github.ccecontract.nodepool.openapi.testing.ConstraintWalker;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Check 4, the rule catalogue at the stub: every case of the contract's {@code cce-nodepool/constraint-cases.yaml}
@@ -43,34 +40,26 @@ import org.junit.jupiter.api.TestFactory;
  * rule id and whose pointer is one of the rule's {@code fields} ({@code *}: any member or index).</li>
  * </ul>
  * And the catalogue is complete: every constraint of the document (walked by {@link ConstraintWalker}) and every rule
- * of {@code x-cce-rules} has accepted and rejected cases, and the catalogue names nothing else.
+ * of {@code x-cce-rules} has accepted and rejected cases (the walk the openapi module's catalogue test uses too), and the catalogue names nothing else.
  */
 @Tag(Checks.RULE_CATALOGUE)
 class RuleCatalogueTest {
 
     static final Catalogue CATALOGUE = ConstraintCases.load();
-    static TestStub stub;
 
-    @BeforeAll
-    static void start() {
-        Set<Cluster> clusters = new LinkedHashSet<>();
-        CATALOGUE.cases().forEach(c -> clusters.add(c.cluster()));
-        stub = TestStub.start(clusters);
-    }
+    @RegisterExtension
+    static final CceNodePoolStubExtension STUB =
+            TestStub.extension(CATALOGUE.cases().map(Case::cluster).toList());
 
-    @AfterAll
-    static void stop() {
-        if (stub != null) {
-            stub.close();
-        }
-    }
+    static final TestStub stub = TestStub.of(STUB);
 
     @TestFactory
     @DisplayName("the catalogue covers every constraint and rule of the document, with accepted and rejected cases")
     Stream<DynamicTest> complete() {
         return Stream.of(
                 DynamicTest.dynamicTest("constraints: exactly the document's (walked from NodePool)", () -> {
-                    Set<String> walked = ConstraintWalker.constraints(CATALOGUE.sampleMapKey());
+                    Set<String> walked = ConstraintWalker.constraints(CATALOGUE.sampleMapKey())
+                            .keySet();
                     assertCovered("constraint", walked, section(false));
                 }),
                 DynamicTest.dynamicTest("rules: exactly the document's x-cce-rules", () -> {
@@ -180,7 +169,8 @@ class RuleCatalogueTest {
                     body,
                     v -> c.entryId().equals(v.path("rule").asText())
                             && fields.stream()
-                                    .anyMatch(f -> matches(f, v.path("pointer").asText())))) {
+                                    .anyMatch(f -> Contract.pointerMatchesField(
+                                            v.path("pointer").asText(), f)))) {
                 throw exchange.failure(
                         "expected a violation of rule " + c.entryId() + " at one of its fields " + fields);
             }
@@ -194,20 +184,5 @@ class RuleCatalogueTest {
             }
         }
         return false;
-    }
-
-    /** Whether a pointer is one of a rule's fields ({@code *}: any member name or index). */
-    static boolean matches(String field, String pointer) {
-        List<String> f = Json.tokens(field);
-        List<String> p = Json.tokens(pointer);
-        if (f.size() != p.size()) {
-            return false;
-        }
-        for (int i = 0; i < f.size(); i++) {
-            if (!f.get(i).equals("*") && !f.get(i).equals(p.get(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

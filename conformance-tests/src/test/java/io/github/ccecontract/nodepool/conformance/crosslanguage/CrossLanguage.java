@@ -3,6 +3,8 @@ package io.github.ccecontract.nodepool.conformance.crosslanguage;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.ccecontract.nodepool.stub.config.ConfigLoader;
+import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +44,17 @@ final class CrossLanguage {
     static final String TOKEN = "cross-language-token";
 
     private CrossLanguage() {}
+
+    /**
+     * The stub the programs of the check send to, configured by {@code stub-clusters.yaml} (the file the programs'
+     * README names), run by the published JUnit 5 extension for a test class.
+     */
+    static CceNodePoolStubExtension stubExtension() {
+        return CceNodePoolStubExtension.builder()
+                .config(ConfigLoader.load(SOURCES.resolve("stub-clusters.yaml")))
+                .token(TOKEN)
+                .build();
+    }
 
     private static String property(String name) {
         String value = System.getProperty(name);

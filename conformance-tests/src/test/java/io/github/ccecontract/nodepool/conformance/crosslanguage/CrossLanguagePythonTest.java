@@ -3,7 +3,7 @@ package io.github.ccecontract.nodepool.conformance.crosslanguage;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.stub.CceNodePoolStub;
+import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Check 8, Python: the client OpenAPI Generator ({@code python}, default settings) generated from the bundle imports
@@ -28,6 +29,10 @@ class CrossLanguagePythonTest {
             assert int(pydantic.VERSION.split(".")[0]) >= 2, "pydantic %s, the generated client needs pydantic 2" % pydantic.VERSION
             print("Python %s, pydantic %s, urllib3 %s" % (sys.version.split()[0], pydantic.VERSION, urllib3.__version__))
             """;
+
+    /** The stub of {@code stub-clusters.yaml}. */
+    @RegisterExtension
+    static final CceNodePoolStubExtension STUB = CrossLanguage.stubExtension();
 
     /** python3's path, or why it cannot run the generated client; looked up once. */
     private static String python;
@@ -84,19 +89,15 @@ class CrossLanguagePythonTest {
     @Test
     void pythonProgramSendsTheDocumentedRequestsThroughTheGeneratedClient() {
         String exe = python();
-        try (CceNodePoolStub stub = CceNodePoolStub.builder()
-                .configFile(CrossLanguage.SOURCES.resolve("stub-clusters.yaml"))
-                .start()) {
-            CrossLanguage.Result run = CrossLanguage.run(
-                    CrossLanguage.DIR,
-                    env(),
-                    Duration.ofMinutes(1),
-                    exe,
-                    CrossLanguage.SOURCES.resolve("send_documented.py").toString(),
-                    stub.baseUrl(),
-                    CrossLanguage.EXAMPLES.toString(),
-                    CrossLanguage.TOKEN);
-            assertTrue(run.ok() && run.output().strip().endsWith("OK"), run.describe());
-        }
+        CrossLanguage.Result run = CrossLanguage.run(
+                CrossLanguage.DIR,
+                env(),
+                Duration.ofMinutes(1),
+                exe,
+                CrossLanguage.SOURCES.resolve("send_documented.py").toString(),
+                STUB.baseUrl(),
+                CrossLanguage.EXAMPLES.toString(),
+                STUB.token());
+        assertTrue(run.ok() && run.output().strip().endsWith("OK"), run.describe());
     }
 }

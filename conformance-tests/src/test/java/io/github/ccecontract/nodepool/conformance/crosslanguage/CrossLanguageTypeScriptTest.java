@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.stub.CceNodePoolStub;
+import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Check 8, TypeScript: the client of {@code @hey-api/openapi-ts} and OpenAPI Generator's {@code typescript-fetch}
@@ -34,6 +35,10 @@ import org.junit.jupiter.api.Test;
  */
 @Tag(Checks.CROSS_LANGUAGE)
 class CrossLanguageTypeScriptTest {
+
+    /** The stub of {@code stub-clusters.yaml} that the Node programs send to. */
+    @RegisterExtension
+    static final CceNodePoolStubExtension STUB = CrossLanguage.stubExtension();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TSC_ERROR = Pattern.compile("^(.+?)\\((\\d+),(\\d+)\\): error (TS\\d+): (.*)$");
@@ -187,20 +192,16 @@ class CrossLanguageTypeScriptTest {
 
     private static void runNodeProgram(String name) {
         Path dir = nodePrograms();
-        try (CceNodePoolStub stub = CceNodePoolStub.builder()
-                .configFile(CrossLanguage.SOURCES.resolve("stub-clusters.yaml"))
-                .start()) {
-            CrossLanguage.Result run = CrossLanguage.run(
-                    dir,
-                    Map.of(),
-                    Duration.ofMinutes(1),
-                    "node",
-                    dir.resolve("out/node/" + name + ".js").toString(),
-                    stub.baseUrl(),
-                    CrossLanguage.EXAMPLES.toString(),
-                    CrossLanguage.TOKEN);
-            assertTrue(run.ok() && run.output().strip().endsWith("OK"), run.describe());
-        }
+        CrossLanguage.Result run = CrossLanguage.run(
+                dir,
+                Map.of(),
+                Duration.ofMinutes(1),
+                "node",
+                dir.resolve("out/node/" + name + ".js").toString(),
+                STUB.baseUrl(),
+                CrossLanguage.EXAMPLES.toString(),
+                STUB.token());
+        assertTrue(run.ok() && run.output().strip().endsWith("OK"), run.describe());
     }
 
     private static CrossLanguage.Result nodeCompiled;

@@ -2,9 +2,9 @@ package io.github.ccecontract.nodepool.conformance.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
-import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.contract.cluster.Cluster;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
+import io.github.ccecontract.nodepool.openapi.testing.Schemas;
 import java.util.List;
 import java.util.Objects;
 
@@ -63,7 +63,7 @@ public record Mutation(
     /** Whether a networknt error is the one this mutation must cause. */
     public boolean isReportedBy(Error error) {
         return keyword.equals(error.getKeyword())
-                && errorPointer().equals(Contract.pointer(error.getInstanceLocation()))
+                && errorPointer().equals(Schemas.pointer(error.getInstanceLocation()))
                 && (missingMember() == null || missingMember().equals(error.getProperty()));
     }
 

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networknt.schema.Error;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Schemas;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -54,7 +55,7 @@ class MutationPropertyTest {
                 Mutation::describe,
                 c -> {
                     Mutation mutation = c.value();
-                    List<Error> errors = Contract.validate(Contract.REQUEST_SCHEMA, mutation.request());
+                    List<Error> errors = Schemas.validate(Contract.REQUEST_SCHEMA, mutation.request());
                     assertTrue(
                             mutation.isReportedByAny(errors),
                             "networknt does not report '" + mutation.keyword()
@@ -62,7 +63,7 @@ class MutationPropertyTest {
                                     + (mutation.missingMember() != null
                                             ? " for member '" + mutation.missingMember() + "'"
                                             : "")
-                                    + "; it reports:\n" + Contract.describe(errors));
+                                    + "; it reports:\n" + Schemas.describe(errors));
                     kinds.add(mutation.kind());
                     keywords.add(mutation.keyword());
                 },

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;

@@ -1,9 +1,9 @@
 package io.github.ccecontract.nodepool.conformance.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import io.github.ccecontract.nodepool.conformance.generate.NodePoolGenerator.ValidRequest;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
-import io.github.ccecontract.nodepool.conformance.support.Json;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
+import io.github.ccecontract.nodepool.openapi.testing.Schemas;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +46,9 @@ class ValidRequestsPropertyTest {
                 ValidRequest::describe,
                 c -> {
                     ValidRequest request = c.value();
-                    List<Error> errors = Contract.validate(Contract.REQUEST_SCHEMA, request.body());
+                    List<Error> errors = Schemas.validate(Contract.REQUEST_SCHEMA, request.body());
                     assertTrue(
-                            errors.isEmpty(), "networknt rejects the generated request:\n" + Contract.describe(errors));
+                            errors.isEmpty(), "networknt rejects the generated request:\n" + Schemas.describe(errors));
                     List<RuleOracle.Violation> broken = RuleOracle.check(request.body(), request.cluster());
                     assertTrue(broken.isEmpty(), "the generated request breaks rules: " + broken);
                     coverage.add(request);

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
+import io.github.ccecontract.nodepool.conformance.support.DocumentFiles;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
 import io.github.ccecontract.nodepool.conformance.support.HttpExchanges;
-import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
+import io.github.ccecontract.nodepool.openapi.testing.Schemas;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +44,7 @@ class PrismMockTest {
 
     @BeforeAll
     static void start() {
-        prism = PrismProcess.mock(Contract.extractBundledDocument(tmp, false));
+        prism = PrismProcess.mock(DocumentFiles.extractBundledDocument(tmp, false));
     }
 
     @AfterAll
@@ -61,10 +63,9 @@ class PrismMockTest {
         if (body == null) {
             throw exchange.failure("the answer is not JSON");
         }
-        List<Error> errors = Contract.validate(schemaPointer, body);
+        List<Error> errors = Schemas.validate(schemaPointer, body);
         if (!errors.isEmpty()) {
-            throw exchange.failure(
-                    "the answer is invalid against " + schemaPointer + ":\n" + Contract.describe(errors));
+            throw exchange.failure("the answer is invalid against " + schemaPointer + ":\n" + Schemas.describe(errors));
         }
     }
 
@@ -133,7 +134,7 @@ class PrismMockTest {
     @Test
     @DisplayName("close() stops Prism and its process tree")
     void closeStopsTheTree(@TempDir Path dir) {
-        PrismProcess second = PrismProcess.mock(Contract.extractBundledDocument(dir, true));
+        PrismProcess second = PrismProcess.mock(DocumentFiles.extractBundledDocument(dir, true));
         ProcessHandle handle = second.handle();
         List<ProcessHandle> tree = handle.descendants().toList();
         second.close();
@@ -147,7 +148,7 @@ class PrismMockTest {
     void sourceDocumentNeedsItsExampleFiles(@TempDir Path dir) throws Exception {
         // The source document's form of the examples, without the example files next to it.
         Path lone = dir.resolve("openapi.yaml");
-        String bundled = java.nio.file.Files.readString(Contract.extractBundledDocument(dir.resolve("b"), true));
+        String bundled = java.nio.file.Files.readString(DocumentFiles.extractBundledDocument(dir.resolve("b"), true));
         JsonNode doc = Json.YAML.readTree(bundled);
         JsonNode examples = Json.at(
                 doc,

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * (Prism is started with {@code -p 0} and says which port it took), ready when Prism says it is listening, stopped
  * with its whole process tree.
  *
- * <p>Give it the BUNDLED document ({@code Contract.extractBundledDocument}): the source document's examples are
+ * <p>Give it the BUNDLED document ({@code DocumentFiles.extractBundledDocument}): the source document's examples are
  * {@code value: {$ref: './examples/...'}}, which Prism resolves relative to the file and fails on (fatal, at start)
  * when the example files are not next to it.
  */

@@ -11,11 +11,12 @@ import io.github.ccecontract.nodepool.conformance.generate.Mutator;
 import io.github.ccecontract.nodepool.conformance.generate.NodePoolGenerator;
 import io.github.ccecontract.nodepool.conformance.generate.PropertyRunner;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
-import io.github.ccecontract.nodepool.conformance.support.Contract;
+import io.github.ccecontract.nodepool.conformance.support.DocumentFiles;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
 import io.github.ccecontract.nodepool.conformance.support.HttpExchanges;
-import io.github.ccecontract.nodepool.conformance.support.Json;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -95,7 +96,7 @@ class PrismProxyTest {
         });
         upstream.start();
         URI upstreamUri = URI.create("http://127.0.0.1:" + upstream.getAddress().getPort());
-        prism = PrismProcess.proxy(Contract.extractBundledDocument(tmp, false), upstreamUri, true);
+        prism = PrismProcess.proxy(DocumentFiles.extractBundledDocument(tmp, false), upstreamUri, true);
     }
 
     @AfterAll

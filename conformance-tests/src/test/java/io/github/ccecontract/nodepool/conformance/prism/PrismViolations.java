@@ -2,7 +2,7 @@ package io.github.ccecontract.nodepool.conformance.prism;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
-import io.github.ccecontract.nodepool.conformance.support.Json;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.github.ccecontract.nodepool.conformance.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,9 @@ package io.github.ccecontract.nodepool.conformance.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
+import io.github.ccecontract.nodepool.openapi.testing.Contract;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
+import io.github.ccecontract.nodepool.openapi.testing.Schemas;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -293,12 +296,12 @@ public final class ResponseConformance {
                     Aspect.SCHEMA, "the body is not JSON (or empty); expected an instance of " + schemaPointer));
             return;
         }
-        List<Error> errors = Contract.validate(schemaPointer, json);
+        List<Error> errors = Schemas.validate(schemaPointer, json);
         if (!errors.isEmpty()) {
             problems.add(new Problem(
                     Aspect.SCHEMA,
                     "the body is invalid against " + schemaPointer + " (networknt, OpenAPI 3.0 dialect):\n  "
-                            + Contract.describe(errors).trim()));
+                            + Schemas.describe(errors).trim()));
         }
     }
 

@@ -6,14 +6,15 @@ import io.github.ccecontract.nodepool.client.auth.Credentials;
 import io.github.ccecontract.nodepool.client.auth.TokenCredentials;
 import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import io.github.ccecontract.nodepool.contract.signing.SdkHmacSha256Signer;
+import io.github.ccecontract.nodepool.openapi.testing.Json;
 import io.github.ccecontract.nodepool.stub.CceNodePoolStub;
 import io.github.ccecontract.nodepool.stub.config.StubConfig;
+import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 
 /**
- * The stub as the suite runs it: a {@link CceNodePoolStub} on a free loopback port with
+ * The stub as the suite runs it: the published JUnit 5 extension ({@link CceNodePoolStubExtension}, what users
+ * register) built by {@link #extension} with the suite's configuration,
  * <ul>
  * <li>one cluster per {@link Cluster} the checks use, under {@link #clusterId(Cluster)}: always a CCE
  * and a Turbo cluster of {@code conformance.maxNodes} nodes (the generators' clusters) and of the catalogue's
@@ -32,10 +34,17 @@ import okhttp3.OkHttpClient;
  * with {@link #SECRET_KEY};</li>
  * <li>the default store limit ({@code maxNodePools}), read back through {@link #maxNodePools()}.</li>
  * </ul>
- * Every exchange sent through {@link #send} is checked against the document (check 3, {@link ResponseConformance}) and
- * fails at once, naming the case, the request and the answer, if the answer does not conform.
+ * and a thin helper around the running stub ({@link #of}): every exchange sent through {@link #send} is checked
+ * against the document (check 3, {@link ResponseConformance}) and fails at once, naming the case, the request and
+ * the answer, if the answer does not conform.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final CceNodePoolStubExtension STUB = TestStub.extension();
+ * static final TestStub stub = TestStub.of(STUB);
+ * }</pre>
  */
-public final class TestStub implements AutoCloseable {
+public final class TestStub {
 
     /** The project id of every request path. */
     public static final String PROJECT = "0123456789abcdef0123456789abcdef";
@@ -46,12 +55,15 @@ public final class TestStub implements AutoCloseable {
     /** Its secret key. */
     public static final String SECRET_KEY = "conformance-secret-key-0123456789";
 
-    private final CceNodePoolStub stub;
-    private final Set<Cluster> clusters;
+    private final CceNodePoolStubExtension extension;
 
-    private TestStub(CceNodePoolStub stub, Set<Cluster> clusters) {
-        this.stub = stub;
-        this.clusters = clusters;
+    private TestStub(CceNodePoolStubExtension extension) {
+        this.extension = extension;
+    }
+
+    /** The helper of the stub an extension runs (usable while the tests of the class run). */
+    public static TestStub of(CceNodePoolStubExtension extension) {
+        return new TestStub(extension);
     }
 
     /** Clusters of the generators ({@code conformance.maxNodes}) and of the catalogue's default (50), both types. */
@@ -65,40 +77,50 @@ public final class TestStub implements AutoCloseable {
         return out;
     }
 
-    /** Starts a stub with the default clusters and the given ones. */
-    public static TestStub start(Collection<Cluster> extraClusters) {
-        return start(extraClusters, builder -> {});
+    /** The extension running a stub with the default clusters and the given ones. */
+    public static CceNodePoolStubExtension extension(Cluster... extraClusters) {
+        return extension(List.of(extraClusters), config -> {});
     }
 
-    /** Starts a stub with the default clusters and the given ones, configured further by the customizer. */
-    public static TestStub start(Collection<Cluster> extraClusters, Consumer<StubConfig.Builder> customizer) {
+    /** The extension running a stub with the default clusters and the given ones. */
+    public static CceNodePoolStubExtension extension(Iterable<Cluster> extraClusters) {
+        return extension(extraClusters, config -> {});
+    }
+
+    /**
+     * The extension running a stub with the default clusters and the given ones, configured further by the
+     * customizer. It resets the stub (node pools, journal, faults) before each test method, as by default; before a
+     * {@code @TestFactory}, not before each of its dynamic tests.
+     */
+    public static CceNodePoolStubExtension extension(
+            Iterable<Cluster> extraClusters, Consumer<StubConfig.Builder> customizer) {
+        return builder(extraClusters, customizer).build();
+    }
+
+    /** The builder of {@link #extension}, for the extension's own settings ({@code resetBeforeEach}, runtime). */
+    public static CceNodePoolStubExtension.Builder builder(
+            Iterable<Cluster> extraClusters, Consumer<StubConfig.Builder> customizer) {
         Set<Cluster> clusters = new LinkedHashSet<>(defaultClusters());
-        clusters.addAll(extraClusters);
+        extraClusters.forEach(clusters::add);
         StubConfig.Builder config = StubConfig.builder().tokens(TOKEN).accessKey(ACCESS_KEY, SECRET_KEY);
         for (Cluster c : clusters) {
             config.cluster(clusterId(c), c);
         }
         customizer.accept(config);
-        CceNodePoolStub.Builder builder = CceNodePoolStub.builder().config(config.build());
-        return new TestStub(builder.start().awaitReady(), Set.copyOf(clusters));
+        return CceNodePoolStubExtension.builder()
+                .config(config.build())
+                .projectId(PROJECT)
+                .token(TOKEN);
     }
 
-    /** Starts a stub with the default clusters. */
-    public static TestStub start() {
-        return start(List.of());
-    }
-
+    /** The running stub (its validator warmed up); fails outside the tests of the class. */
     public CceNodePoolStub stub() {
-        return stub;
-    }
-
-    public Set<Cluster> clusters() {
-        return clusters;
+        return extension.stub().awaitReady();
     }
 
     /** The stub's store limit: after this many node pools it answers 507 until reset. */
     public int maxNodePools() {
-        return stub.config().maxNodePools();
+        return stub().config().maxNodePools();
     }
 
     /** The CCE cluster of {@code conformance.maxNodes} nodes. */
@@ -121,12 +143,12 @@ public final class TestStub implements AutoCloseable {
 
     /** {@code http://127.0.0.1:PORT}. */
     public String baseUrl() {
-        return stub.baseUrl();
+        return extension.baseUrl();
     }
 
     /** The operation's URI for a cluster. */
     public URI uri(String clusterId) {
-        return operationUri(stub.baseUrl(), clusterId);
+        return operationUri(baseUrl(), clusterId);
     }
 
     /** The operation's URI for a cluster below a base URL (the stub's, or a peer's in front of it). */
@@ -201,7 +223,7 @@ public final class TestStub implements AutoCloseable {
 
     /** A client of the stub with these credentials, recording (and checking, check 3) every exchange. */
     public CceNodePoolClient client(Credentials credentials, RecordingInterceptor recorder) {
-        return clientOf(stub.baseUrl(), credentials, recorder.httpClient()).build();
+        return clientOf(baseUrl(), credentials, recorder.httpClient()).build();
     }
 
     /** A client builder for an endpoint, with timeouts the suite can wait for. */
@@ -215,12 +237,7 @@ public final class TestStub implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        stub.close();
-    }
-
-    @Override
     public String toString() {
-        return "stub " + stub.baseUrl() + ", clusters " + clusters;
+        return "stub of " + extension;
     }
 }

@@ -3,11 +3,9 @@ package io.github.ccecontract.nodepool.openapi.testing;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import io.github.ccecontract.nodepool.contract.cluster.Cluster;
@@ -40,8 +38,7 @@ public final class ConstraintCases {
     /** The catalogue's classpath resource. */
     public static final String CATALOGUE = NodePoolContract.CONSTRAINT_CASES;
 
-    private static final ObjectMapper YAML = YAMLMapper.builder().build();
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper YAML = Json.YAML;
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("sampleMapKey", "defaultMaxNodes", "constraints", "rules");
 
     private static volatile Catalogue loaded;
@@ -124,7 +121,7 @@ public final class ConstraintCases {
          * @throws IllegalStateException if an edit does not fit the base (its location is in the message)
          */
         public JsonNode request() {
-            JsonNode request = exampleTree(base);
+            JsonNode request = Contract.example(base);
             for (Edit edit : edits) {
                 request = edit.applyTo(request, location);
             }
@@ -259,7 +256,7 @@ public final class ConstraintCases {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String id = field.getKey();
-            String p = pointer + "/" + escape(id);
+            String p = Json.child(pointer, id);
             expectKeys(field.getValue(), p, Set.of("accepted", "rejected"), Set.of("accepted", "rejected"));
             entries.put(
                     id,
@@ -344,7 +341,7 @@ public final class ConstraintCases {
             String object = jsonPointer(edit.get("put"), pointer + "/put");
             JsonNode key = edit.get("key");
             String name = key.isTextual() ? key.asText() : generateText(key, pointer + "/key");
-            return new Edit(Operation.SET, object + "/" + escape(name), edit.get("value"));
+            return new Edit(Operation.SET, Json.child(object, name), edit.get("value"));
         }
         if (edit.has("set")) {
             String target = jsonPointer(edit.get("set"), pointer + "/set");
@@ -462,20 +459,6 @@ public final class ConstraintCases {
             if (!allowed.contains(key)) {
                 throw malformed(pointer, "rule 'only " + allowed + "': unknown key '" + key + "'");
             }
-        }
-    }
-
-    /** One reference token of a JSON pointer (RFC 6901). */
-    private static String escape(String token) {
-        return token.replace("~", "~0").replace("/", "~1");
-    }
-
-    /** A documented example request as a fresh JSON tree. */
-    private static JsonNode exampleTree(DocumentedExample example) {
-        try {
-            return JSON.readTree(example.bytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(example.resourcePath() + " is not valid JSON: " + e.getMessage(), e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.ccecontract.nodepool.conformance.support;
+package io.github.ccecontract.nodepool.openapi.testing;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,16 +10,22 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
-/** Jackson mappers and RFC 6901 JSON pointer helpers of the suite. */
+/**
+ * Jackson mappers, RFC 6901 JSON pointer helpers and JSON differences: the one set the tests of every module use
+ * (the openapi module's, the client's, the conformance suite's).
+ */
 public final class Json {
 
     /** Plain JSON mapper (no features that would change what the document or a request says). */
     public static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    /** YAML mapper (the constraint catalogue). */
+    /** YAML mapper (the constraint catalogue, the source document). */
     public static final ObjectMapper YAML = YAMLMapper.builder().build();
 
     private static final ObjectMapper PRETTY =
@@ -130,6 +136,21 @@ public final class Json {
     /** The node at a pointer, or a missing node. */
     public static JsonNode at(JsonNode root, String pointer) {
         return root.at(JsonPointer.compile(pointer));
+    }
+
+    /** Calls the consumer with every (JSON pointer, node) of a tree, depth first, the root first. */
+    public static void walk(JsonNode node, String pointer, BiConsumer<String, JsonNode> consumer) {
+        consumer.accept(pointer, node);
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                walk(field.getValue(), child(pointer, field.getKey()), consumer);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), child(pointer, i), consumer);
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------ differences
