@@ -81,6 +81,7 @@ public final class CceNodePoolStub implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
+    /** A builder of a stub with the default configuration: loopback, port 0 (a free one), every cluster and token accepted. */
     public static Builder builder() {
         return new Builder();
     }

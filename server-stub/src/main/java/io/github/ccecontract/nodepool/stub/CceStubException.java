@@ -9,6 +9,7 @@ public final class CceStubException extends RuntimeException {
     private final int status;
     private final transient JsonNode body;
 
+    /** A refusal with this HTTP status and CCE error body ({@code errorCode}, {@code errorMessage}, {@code violations}). */
     public CceStubException(int status, JsonNode body) {
         super(status + " " + body.path("errorCode").asText() + ": "
                 + body.path("errorMessage").asText());

@@ -39,6 +39,7 @@ public final class AdminApi {
     /** JSON written straight to the answer (the listings, too large to build as a tree first). */
     @FunctionalInterface
     public interface JsonBody {
+        /** Writes the body as it is sent. */
         void write(JsonGenerator json) throws IOException;
     }
 
@@ -47,6 +48,7 @@ public final class AdminApi {
      * the methods allowed (for 405).
      */
     public record Answer(int status, JsonNode body, String allow, JsonBody stream) {
+        /** An answer with a body built as a tree (no streamed body). */
         public Answer(int status, JsonNode body, String allow) {
             this(status, body, allow, null);
         }

@@ -92,10 +92,12 @@ public final class JournalEntry {
         return id;
     }
 
+    /** When the stub received the request (the stub's clock). */
     public Instant receivedAt() {
         return receivedAt;
     }
 
+    /** The HTTP method, as sent. */
     public String method() {
         return method;
     }
@@ -140,6 +142,7 @@ public final class JournalEntry {
         return bodyBytes;
     }
 
+    /** Whether the body was too long or unreadable as JSON and is therefore not kept ({@link #body()} is null then). */
     public boolean bodyTruncated() {
         return bodyTruncated;
     }
@@ -160,6 +163,7 @@ public final class JournalEntry {
         return answer == null ? null : answer.path("errorCode").textValue();
     }
 
+    /** How long the stub took from reading the request to sending its answer, in milliseconds. */
     public long durationMillis() {
         return durationMillis;
     }

@@ -27,6 +27,7 @@ public final class RequestJournal {
     private long received; // guarded by this; since the last reset
     private long retained; // guarded by this; retainedSize() of the entries
 
+    /** A journal keeping the newest {@code capacity} entries (at least 1), within {@link #MAX_RETAINED} characters. */
     public RequestJournal(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
@@ -35,6 +36,7 @@ public final class RequestJournal {
         this.entries = new ArrayDeque<>(Math.min(capacity, 1024));
     }
 
+    /** Records an entry, dropping the oldest ones beyond the capacity or the character budget. */
     public synchronized void add(JournalEntry entry) {
         if (entries.size() == capacity) {
             retained -= entries.removeFirst().retainedSize();
@@ -57,10 +59,12 @@ public final class RequestJournal {
         return received;
     }
 
+    /** How many entries it keeps at most ({@code journalSize}). */
     public int capacity() {
         return capacity;
     }
 
+    /** Forgets every entry and the counts since the last reset. */
     public synchronized void clear() {
         entries.clear();
         received = 0;

@@ -25,15 +25,40 @@ record CommandLine(String host, int port, Path config, boolean help, boolean ver
             Options:
               --port N          port to listen on (default 8080; 0 picks a free port)
               --host ADDRESS    address to bind (default 127.0.0.1; 0.0.0.0 for every interface)
-              --config FILE     clusters, tokens, access keys, limits and faults, in YAML or JSON (see README.md)
+              --config FILE     a config file, YAML (JSON if the name ends in .json); members below
               --help            print this help and exit
               --version         print the version and exit
+
+            Config file: every member optional, unknown members are errors.
+              clusters:            none: every cluster_id accepted; some: others get 404. Each:
+                - id: c1           the cluster_id of the path
+                  type: CCE        CCE or TURBO; left out: either kind
+                  maxNodes: 50     node limit (initialNodeCount, count, maxNodeCount); default 2000
+                  azs:             AZ inventory in AZ order, for az: random
+                    - {name: eu-de-01, existingNodes: 2, soldOut: false}
+              tokens: [t1, t2]     accepted X-Auth-Token values; left out: any non-empty token
+              accessKeys: {AK: SK} access key -> secret key for SDK-HMAC-SHA256 signatures
+              maxNodePools: 10000  node pools held (all clusters); then 507 until reset
+              maxBodyBytes: 1048576  larger bodies get 413
+              journalSize: 1000    requests the journal keeps
+              journalAllRequests: false  true: journal every request, not only operation calls
+              faults:              simulated from the start and after every reset, each one of
+                - {status: 429, retryAfter: 2, example: cce, connection: close, delayMillis: 500,
+                   times: 2, probability: 0.5, seed: 7, cluster: c1, name: pool-a,
+                   header: {name: X-Test-Case, value: retry}}
+                                   status (with example, retryAfter), or connection: close, or only
+                                   delayMillis (a number or {min: 100, max: 800}); the rest are optional
+              adminToken: SECRET   token of the inspection API (/__admin): Authorization: Bearer SECRET;
+                                   without it the inspection API is off unless the stub binds loopback
 
             It serves its contract at /openapi.yaml and /openapi.json, its reference page at /docs,
             and an inspection API:
               GET /__admin/requests, GET /__admin/nodepools, POST /__admin/reset
-            and faults on demand: GET/POST/DELETE /__admin/faults, or a request's Prefer: code=429 (see README.md)
-            It stops on SIGTERM or Ctrl-C. Exit codes: 0 stopped, 1 could not start, 2 bad arguments.
+            and faults on demand: GET/POST/DELETE /__admin/faults, or a request's Prefer: code=429
+            (also retry-after=N, delay=MS, connection=close).
+            It serves until stopped: SIGTERM or Ctrl-C shut it down cleanly.
+            Exit codes: 2 bad arguments or config file, 1 could not start (port taken),
+            143 after SIGTERM (130 after Ctrl-C, SIGINT); 0 after --help or --version.
             """;
 
     /** A command line the stub cannot run with; the message says what is wrong. */

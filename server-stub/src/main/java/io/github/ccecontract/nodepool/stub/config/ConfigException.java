@@ -4,10 +4,12 @@ package io.github.ccecontract.nodepool.stub.config;
 public final class ConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** A config that cannot be used, with a message naming the member and what is wrong. */
     public ConfigException(String message) {
         super(message);
     }
 
+    /** A config that cannot be read, with what is wrong and its cause. */
     public ConfigException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -76,6 +76,7 @@ public final class StubConfig {
         return builder().build();
     }
 
+    /** A builder with the defaults: every cluster and every non-empty token accepted, no access keys, no faults. */
     public static Builder builder() {
         return new Builder();
     }
@@ -238,16 +239,19 @@ public final class StubConfig {
             return this;
         }
 
+        /** How many node pools the stub holds (all clusters) before it answers 507; default 10000. */
         public Builder maxNodePools(int value) {
             this.maxNodePools = value;
             return this;
         }
 
+        /** Bodies longer than this get 413; default 1048576 (1 MiB). */
         public Builder maxBodyBytes(int value) {
             this.maxBodyBytes = value;
             return this;
         }
 
+        /** How many requests the journal keeps; default 1000. */
         public Builder journalSize(int value) {
             this.journalSize = value;
             return this;
@@ -266,6 +270,7 @@ public final class StubConfig {
             return this;
         }
 
+        /** The configuration; a bad value throws {@link IllegalArgumentException} naming the member. */
         public StubConfig build() {
             return new StubConfig(this);
         }

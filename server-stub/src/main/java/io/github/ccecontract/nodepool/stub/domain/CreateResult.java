@@ -7,6 +7,7 @@ public sealed interface CreateResult permits CreateResult.Created, CreateResult.
 
     /** The pool was created and stored. */
     record Created(StoredNodePool pool) implements CreateResult {
+        /** Requires the pool. */
         public Created {
             Objects.requireNonNull(pool, "pool must not be null");
         }
@@ -14,6 +15,7 @@ public sealed interface CreateResult permits CreateResult.Created, CreateResult.
 
     /** The cluster already has a pool of that name; nothing was built or stored. */
     record AlreadyExists(StoredNodePool existing) implements CreateResult {
+        /** Requires the existing pool. */
         public AlreadyExists {
             Objects.requireNonNull(existing, "existing must not be null");
         }

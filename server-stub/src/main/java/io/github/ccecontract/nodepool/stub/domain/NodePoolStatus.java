@@ -7,6 +7,7 @@ import java.util.Objects;
 /** {@code status} of a node pool (Table 23). */
 public record NodePoolStatus(int currentNode, int deletingNode, int creatingNode, NodePoolPhase phase) {
 
+    /** Requires the phase. */
     public NodePoolStatus {
         Objects.requireNonNull(phase, "phase must not be null");
     }

@@ -12,6 +12,7 @@ package io.github.ccecontract.nodepool.stub.domain;
  */
 public record Placement(String az, int nodes) {
 
+    /** Requires a node count of 0 or more. */
     public Placement {
         if (nodes < 0) {
             throw new IllegalArgumentException("nodes must be >= 0, was " + nodes);

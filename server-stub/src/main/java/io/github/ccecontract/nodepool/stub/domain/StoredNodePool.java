@@ -53,18 +53,22 @@ public final class StoredNodePool {
         this.placement = placement;
     }
 
+    /** The {@code cluster_id} of the request's path. */
     public String clusterId() {
         return clusterId;
     }
 
+    /** The pool's {@code metadata.name}. */
     public String name() {
         return name;
     }
 
+    /** The {@code metadata.uid} the stub gave it. */
     public String uid() {
         return uid;
     }
 
+    /** When it was created (the stub's clock). */
     public Instant createdAt() {
         return createdAt;
     }
@@ -96,6 +100,7 @@ public final class StoredNodePool {
         }
     }
 
+    /** Where its nodes go: the AZ chosen, or none if sold out. */
     public Placement placement() {
         return placement;
     }

@@ -389,10 +389,12 @@ public final class Fault {
         return retryAfter == null ? OptionalInt.empty() : OptionalInt.of(retryAfter);
     }
 
+    /** The shortest delay before the fault acts, in milliseconds (0: none). */
     public long minDelayMillis() {
         return minDelayMillis;
     }
 
+    /** The longest delay before the fault acts, in milliseconds; equal to the shortest for a fixed delay. */
     public long maxDelayMillis() {
         return maxDelayMillis;
     }
@@ -407,14 +409,17 @@ public final class Fault {
         return times == null ? OptionalInt.empty() : OptionalInt.of(times);
     }
 
+    /** The probability that it fires for a request it is for (1: always). */
     public double probability() {
         return probability;
     }
 
+    /** The seed of the generator its probability is drawn from (default 1). */
     public long seed() {
         return seed;
     }
 
+    /** The cluster ({@code cluster_id} of the path) it is for; empty: every cluster. */
     public Optional<String> cluster() {
         return Optional.ofNullable(cluster);
     }
@@ -424,10 +429,12 @@ public final class Fault {
         return Optional.ofNullable(name);
     }
 
+    /** The name of the header it is for; empty: any request. */
     public Optional<String> headerName() {
         return Optional.ofNullable(headerName);
     }
 
+    /** The value the header must have; empty: any request. */
     public Optional<String> headerValue() {
         return Optional.ofNullable(headerValue);
     }

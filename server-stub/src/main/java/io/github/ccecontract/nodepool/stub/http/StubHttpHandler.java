@@ -36,10 +36,12 @@ public final class StubHttpHandler implements HttpHandler {
     /** Most bytes of an admin request's body (a fault is a few hundred). */
     static final int MAX_ADMIN_BODY_BYTES = 64 * 1024;
 
+    /** A handler without faults. */
     public StubHttpHandler(NodePoolService service, RequestJournal journal, AdminApi admin, Clock clock) {
         this(service, journal, admin, clock, new Faults(List.of()));
     }
 
+    /** A handler that simulates {@code faults} on the operation. */
     public StubHttpHandler(
             NodePoolService service, RequestJournal journal, AdminApi admin, Clock clock, Faults faults) {
         this.journal = journal;

@@ -13,6 +13,7 @@ import io.github.ccecontract.nodepool.stub.domain.StoredNodePool;
  */
 public record CreateOutcome(int status, ObjectNode body, StoredNodePool pool) {
 
+    /** A 201 with the stored pool. */
     public static CreateOutcome created(StoredNodePool pool) {
         return new CreateOutcome(201, null, pool);
     }
@@ -23,6 +24,7 @@ public record CreateOutcome(int status, ObjectNode body, StoredNodePool pool) {
         return body != null ? body : pool.response();
     }
 
+    /** An error answer with this status and CCE error body. */
     public static CreateOutcome error(int status, ObjectNode body) {
         return new CreateOutcome(status, body, null);
     }

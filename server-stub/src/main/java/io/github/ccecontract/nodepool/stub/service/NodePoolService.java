@@ -29,6 +29,7 @@ public final class NodePoolService {
     private final UidGenerator uids;
     private final PublicKeyGenerator publicKeys;
 
+    /** A service validating with {@code validator}, storing in {@code store}, naming pools with the generators. */
     public NodePoolService(
             StubConfig config,
             NodePoolValidator validator,
@@ -106,14 +107,17 @@ public final class NodePoolService {
         return config.cluster(clusterId);
     }
 
+    /** The node pools held. */
     public NodePoolStore store() {
         return store;
     }
 
+    /** The contract's validator it checks requests with. */
     public NodePoolValidator validator() {
         return validator;
     }
 
+    /** The configuration it runs with. */
     public StubConfig config() {
         return config;
     }

@@ -111,10 +111,12 @@ public final class RequestQuery implements Iterable<JournalEntry> {
         return List.copyOf(out);
     }
 
+    /** How many requests match. */
     public int size() {
         return list().size();
     }
 
+    /** Whether no request matches. */
     public boolean isEmpty() {
         return list().isEmpty();
     }
@@ -131,6 +133,7 @@ public final class RequestQuery implements Iterable<JournalEntry> {
         return list.isEmpty() ? Optional.empty() : Optional.of(list.get(list.size() - 1));
     }
 
+    /** The matching requests, oldest first. */
     public Stream<JournalEntry> stream() {
         return list().stream();
     }
