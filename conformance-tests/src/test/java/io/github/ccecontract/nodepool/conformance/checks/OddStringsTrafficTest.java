@@ -8,6 +8,7 @@ import io.github.ccecontract.nodepool.conformance.generate.SchemaGenerator;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
 import io.github.ccecontract.nodepool.conformance.support.Exchange;
 import io.github.ccecontract.nodepool.conformance.support.TestStub;
+import io.github.ccecontract.nodepool.contract.model.Violation;
 import io.github.ccecontract.nodepool.openapi.testing.Contract;
 import io.github.ccecontract.nodepool.openapi.testing.Schemas;
 import io.github.ccecontract.nodepool.stub.junit.CceNodePoolStubExtension;
@@ -59,7 +60,7 @@ class OddStringsTrafficTest {
                         throw new AssertionError("the odd-string generator made an invalid request:\n"
                                 + Schemas.describe(errors) + "\n" + c.value().body());
                     }
-                    List<RuleOracle.Violation> broken =
+                    List<Violation> broken =
                             RuleOracle.check(c.value().body(), c.value().cluster());
                     if (!broken.isEmpty()) {
                         throw new AssertionError("the odd-string generator broke rules: " + broken);

@@ -3,6 +3,7 @@ package io.github.ccecontract.nodepool.conformance.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ccecontract.nodepool.contract.cluster.Cluster;
 import io.github.ccecontract.nodepool.contract.cluster.ClusterType;
+import io.github.ccecontract.nodepool.contract.model.Violation;
 import io.github.ccecontract.nodepool.openapi.testing.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -50,12 +51,9 @@ public final class RuleOracle {
 
     private static final Pattern THRESHOLD = Pattern.compile("(0\\.[0-9]|1\\.0):(0\\.[0-9]|1\\.0)");
 
-    /** One broken rule: its id and the pointer of the offending value. */
-    public record Violation(String rule, String pointer) {
-        @Override
-        public String toString() {
-            return rule + " at " + (pointer.isEmpty() ? "(root)" : pointer);
-        }
+    /** A broken rule as the oracle sees it: the document's {@code Violation}, rule id and pointer (no message). */
+    private static Violation violation(String rule, String pointer) {
+        return new Violation().rule(rule).pointer(pointer);
     }
 
     private RuleOracle() {}
@@ -72,39 +70,38 @@ public final class RuleOracle {
         JsonNode min = autoscaling.get("minNodeCount");
         JsonNode max = autoscaling.get("maxNodeCount");
         if (min != null && max != null && max.asLong() < min.asLong()) {
-            out.add(new Violation("autoscaling-max-not-below-min", "/spec/autoscaling/maxNodeCount"));
+            out.add(violation("autoscaling-max-not-below-min", "/spec/autoscaling/maxNodeCount"));
         }
 
         // node-count-within-cluster-limit: initialNodeCount and nodeTemplate.count.
         if (spec.has("initialNodeCount") && spec.get("initialNodeCount").asLong() > cluster.maxNodes()) {
-            out.add(new Violation("node-count-within-cluster-limit", "/spec/initialNodeCount"));
+            out.add(violation("node-count-within-cluster-limit", "/spec/initialNodeCount"));
         }
         if (template.has("count") && template.get("count").asLong() > cluster.maxNodes()) {
-            out.add(new Violation("node-count-within-cluster-limit", "/spec/nodeTemplate/count"));
+            out.add(violation("node-count-within-cluster-limit", "/spec/nodeTemplate/count"));
         }
 
         // max-node-count-within-cluster-limit
         if (max != null && max.asLong() > cluster.maxNodes()) {
-            out.add(new Violation("max-node-count-within-cluster-limit", "/spec/autoscaling/maxNodeCount"));
+            out.add(violation("max-node-count-within-cluster-limit", "/spec/autoscaling/maxNodeCount"));
         }
 
         // elastic-bms-turbo-cluster-only
         if (elasticBms && cluster.type() != ClusterType.TURBO) {
-            out.add(new Violation("elastic-bms-turbo-cluster-only", "/spec/type"));
+            out.add(violation("elastic-bms-turbo-cluster-only", "/spec/type"));
         }
 
         // elastic-bms-volumes-passthrough: root volume and every data volume.
         if (elasticBms) {
             if (!template.path("rootVolume").path("hw:passthrough").asBoolean(false)
                     || !template.path("rootVolume").path("hw:passthrough").isBoolean()) {
-                out.add(new Violation(
-                        "elastic-bms-volumes-passthrough", "/spec/nodeTemplate/rootVolume/hw:passthrough"));
+                out.add(violation("elastic-bms-volumes-passthrough", "/spec/nodeTemplate/rootVolume/hw:passthrough"));
             }
             JsonNode data = template.path("dataVolumes");
             for (int i = 0; i < data.size(); i++) {
                 JsonNode flag = data.get(i).path("hw:passthrough");
                 if (!flag.isBoolean() || !flag.booleanValue()) {
-                    out.add(new Violation(
+                    out.add(violation(
                             "elastic-bms-volumes-passthrough",
                             "/spec/nodeTemplate/dataVolumes/" + i + "/hw:passthrough"));
                 }
@@ -114,13 +111,13 @@ public final class RuleOracle {
         // login-mode-required: a key pair or a password (a member that is there counts as given).
         JsonNode login = template.path("login");
         if (!login.has("sshKey") && !login.has("userPassword")) {
-            out.add(new Violation("login-mode-required", "/spec/nodeTemplate/login"));
+            out.add(violation("login-mode-required", "/spec/nodeTemplate/login"));
         }
 
         // public-ip-count-and-eip-together
         JsonNode publicIp = template.path("publicIP");
         if (publicIp.has("count") != publicIp.has("eip")) {
-            out.add(new Violation(
+            out.add(violation(
                     "public-ip-count-and-eip-together",
                     "/spec/nodeTemplate/publicIP/" + (publicIp.has("count") ? "count" : "eip")));
         }
@@ -129,7 +126,7 @@ public final class RuleOracle {
         for (Iterator<String> keys = template.path("k8sTags").fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
             if (!k8sTagKeyValid(key)) {
-                out.add(new Violation("k8s-tag-key-format", Json.child("/spec/nodeTemplate/k8sTags", key)));
+                out.add(violation("k8s-tag-key-format", Json.child("/spec/nodeTemplate/k8sTags", key)));
             }
         }
 
@@ -139,7 +136,7 @@ public final class RuleOracle {
             String key = taints.get(i).path("key").asText("");
             int slash = key.indexOf('/');
             if (slash > 253) {
-                out.add(new Violation("taint-key-prefix-length", "/spec/nodeTemplate/taints/" + i + "/key"));
+                out.add(violation("taint-key-prefix-length", "/spec/nodeTemplate/taints/" + i + "/key"));
             }
         }
 
@@ -147,7 +144,7 @@ public final class RuleOracle {
         JsonNode extend = template.path("extendParam");
         if (extend.has("nicMultiqueue")
                 && !nicMultiqueueValid(extend.get("nicMultiqueue").asText())) {
-            out.add(new Violation("nic-multiqueue-format", "/spec/nodeTemplate/extendParam/nicMultiqueue"));
+            out.add(violation("nic-multiqueue-format", "/spec/nodeTemplate/extendParam/nicMultiqueue"));
         }
 
         // nic-threshold-low-not-above-high and nic-threshold-elastic-bms-only
@@ -156,12 +153,12 @@ public final class RuleOracle {
             if (THRESHOLD.matcher(threshold).matches()) {
                 String[] parts = threshold.split(":");
                 if (new BigDecimal(parts[0]).compareTo(new BigDecimal(parts[1])) > 0) {
-                    out.add(new Violation(
+                    out.add(violation(
                             "nic-threshold-low-not-above-high", "/spec/nodeTemplate/extendParam/nicThreshold"));
                 }
             }
             if (!elasticBms) {
-                out.add(new Violation("nic-threshold-elastic-bms-only", "/spec/nodeTemplate/extendParam/nicThreshold"));
+                out.add(violation("nic-threshold-elastic-bms-only", "/spec/nodeTemplate/extendParam/nicThreshold"));
             }
         }
 
@@ -180,10 +177,10 @@ public final class RuleOracle {
 
     private static void checkNic(JsonNode nic, String pointer, long nodes, List<Violation> out) {
         if (nic.has("fixedIps") && nic.has("ipBlock")) {
-            out.add(new Violation("fixed-ips-and-ip-block-exclusive", pointer));
+            out.add(violation("fixed-ips-and-ip-block-exclusive", pointer));
         }
         if (nic.path("fixedIps").size() > nodes) {
-            out.add(new Violation("fixed-ips-not-more-than-nodes", pointer + "/fixedIps"));
+            out.add(violation("fixed-ips-not-more-than-nodes", pointer + "/fixedIps"));
         }
     }
 

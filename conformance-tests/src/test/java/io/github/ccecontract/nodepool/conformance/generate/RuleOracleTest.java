@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
+import io.github.ccecontract.nodepool.contract.model.Violation;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases;
 import io.github.ccecontract.nodepool.openapi.testing.ConstraintCases.Case;
 import io.github.ccecontract.nodepool.openapi.testing.Contract;
@@ -46,23 +47,23 @@ class RuleOracleTest {
         assertFalse(cases.isEmpty());
         return cases.stream()
                 .map(c -> DynamicTest.dynamicTest(c.label(), () -> {
-                    List<RuleOracle.Violation> violations = RuleOracle.check(c.request(), c.cluster());
+                    List<Violation> violations = RuleOracle.check(c.request(), c.cluster());
                     if (c.accepted()) {
                         assertTrue(
                                 violations.isEmpty(),
                                 c.label() + " (" + c.cluster() + "): the oracle finds " + violations);
                     } else {
-                        List<RuleOracle.Violation> own = violations.stream()
-                                .filter(v -> v.rule().equals(c.entryId()))
+                        List<Violation> own = violations.stream()
+                                .filter(v -> v.getRule().equals(c.entryId()))
                                 .toList();
                         assertFalse(
                                 own.isEmpty(),
                                 c.label() + " (" + c.cluster() + "): the oracle does not find rule " + c.entryId()
                                         + " (finds " + violations + ")");
-                        for (RuleOracle.Violation v : own) {
+                        for (Violation v : own) {
                             assertTrue(
-                                    fields(c.entryId()).stream().anyMatch(f -> matches(f, v.pointer())),
-                                    c.label() + ": pointer " + v.pointer() + " is not among the rule's fields "
+                                    fields(c.entryId()).stream().anyMatch(f -> matches(f, v.getPointer())),
+                                    c.label() + ": pointer " + v.getPointer() + " is not among the rule's fields "
                                             + fields(c.entryId()));
                         }
                     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import io.github.ccecontract.nodepool.conformance.generate.NodePoolGenerator.ValidRequest;
 import io.github.ccecontract.nodepool.conformance.support.Checks;
+import io.github.ccecontract.nodepool.contract.model.Violation;
 import io.github.ccecontract.nodepool.openapi.testing.Contract;
 import io.github.ccecontract.nodepool.openapi.testing.Json;
 import io.github.ccecontract.nodepool.openapi.testing.Schemas;
@@ -49,7 +50,7 @@ class ValidRequestsPropertyTest {
                     List<Error> errors = Schemas.validate(Contract.REQUEST_SCHEMA, request.body());
                     assertTrue(
                             errors.isEmpty(), "networknt rejects the generated request:\n" + Schemas.describe(errors));
-                    List<RuleOracle.Violation> broken = RuleOracle.check(request.body(), request.cluster());
+                    List<Violation> broken = RuleOracle.check(request.body(), request.cluster());
                     assertTrue(broken.isEmpty(), "the generated request breaks rules: " + broken);
                     coverage.add(request);
                 },
