@@ -35,6 +35,13 @@ final class SchemaMessages {
                     .toString();
             return violation(member, keyword, capitalize(FieldNames.of(member)) + " is required.");
         }
+        if ("additionalProperties".equals(keyword) && error.getProperty() != null) {
+            String member = JsonPointer.compile(pointer)
+                    .appendProperty(error.getProperty())
+                    .toString();
+            return violation(
+                    member, keyword, capitalize(FieldNames.of(member)) + " is not a member the document allows here.");
+        }
         String field = capitalize(FieldNames.of(pointer));
         String message = switch (keyword) {
             case "type" -> field + " must be " + expectedType(keywordValue) + ", not " + actualType(instance) + ".";
@@ -60,8 +67,9 @@ final class SchemaMessages {
                                 : " must not match the schema at " + schemaPointer(error))
                         + "." + describe(error);
             case "uniqueItems" -> field + " must not contain the same item twice.";
-            case "additionalProperties" -> field + " is not a member the document allows here.";
-            default -> field + ": " + stripLocation(error.getMessage()) + ".";
+            default ->
+                field + ": " + (error.getMessage() == null ? "breaks a rule of the document" : error.getMessage())
+                        + ".";
         };
         return violation(pointer, keyword, message);
     }
@@ -192,16 +200,6 @@ final class SchemaMessages {
 
     private static String size(JsonNode instance) {
         return instance != null && instance.isContainerNode() ? " (it has " + instance.size() + ")" : "";
-    }
-
-    private static String stripLocation(String message) {
-        if (message == null) {
-            return "breaks a rule of the document";
-        }
-        int colon = message.indexOf(": ");
-        return colon >= 0 && message.startsWith("/") || colon >= 0 && message.startsWith("$")
-                ? message.substring(colon + 2)
-                : message;
     }
 
     private static String capitalize(String field) {

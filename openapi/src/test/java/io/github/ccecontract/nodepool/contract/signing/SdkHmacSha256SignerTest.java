@@ -162,6 +162,11 @@ class SdkHmacSha256SignerTest {
         assertEquals("/%F0%9F%98%80/", CanonicalUri.path("/\ud83d\ude00"));
         // As in the reference SDKs the path is decoded before splitting: %2F signs as a separator.
         assertEquals("/a/b/", CanonicalUri.path("/a%2Fb"));
+        // A "%" without two hex digits after it is a literal "%", even at the very end.
+        assertEquals("/a%25/", CanonicalUri.path("/a%"));
+        assertEquals("/a%254/", CanonicalUri.path("/a%4"));
+        assertEquals("/a%2541/", CanonicalUri.path("/a%2541"));
+        assertEquals("/aA/", CanonicalUri.path("/a%41"));
         // Reserved and sub-delimiter characters are encoded; empty segments are kept.
         assertEquals("/a%3Ab%40c%21%2A%28%29/x//", CanonicalUri.path("/a:b@c!*()/x//"));
     }
@@ -327,6 +332,9 @@ class SdkHmacSha256SignerTest {
         assertEquals("h.example.com:8443", SdkHmacSha256Signer.hostHeader(URI.create("https://h.example.com:8443")));
         assertEquals("h.example.com:443", SdkHmacSha256Signer.hostHeader(URI.create("http://h.example.com:443")));
         assertEquals("[::1]:8080", SdkHmacSha256Signer.hostHeader(URI.create("http://[::1]:8080/")));
+        assertEquals("h.example.com", SdkHmacSha256Signer.hostHeader(URI.create("http://h.example.com:80/x")));
+        assertEquals("h.example.com:80", SdkHmacSha256Signer.hostHeader(URI.create("ws://h.example.com:80/x")));
+        assertEquals("[::1]", SdkHmacSha256Signer.hostHeader(URI.create("https://[::1]:443/")));
     }
 
     @Test
@@ -355,5 +363,25 @@ class SdkHmacSha256SignerTest {
         headers.put("Host", "a");
         headers.put("host", "b");
         assertThrows(IllegalArgumentException.class, () -> new SignableRequest("GET", "/", null, headers, null));
+    }
+
+    @Test
+    void exactlyTheUnreservedCharactersAreKept() {
+        StringBuilder kept = new StringBuilder();
+        for (char c = 0x21; c < 0x7f; c++) {
+            String encoded = CanonicalUri.query("k=" + (c == '%' ? "%25" : c == '&' ? "%26" : String.valueOf(c)));
+            if (encoded.equals("k=" + c)) kept.append(c);
+        }
+        assertEquals("-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~", kept.toString());
+    }
+
+    @Test
+    void theSignerShowsItsAccessKeyButNeverItsSecret() {
+        SdkHmacSha256Signer signer = new SdkHmacSha256Signer("AK-1", "very-secret");
+        assertEquals("AK-1", signer.accessKey());
+        assertEquals("SdkHmacSha256Signer{accessKey=AK-1, secret=***}", signer.toString());
+        assertEquals(
+                "Signature{accessKey=AK, signedHeaders=[host, x-sdk-date], signature=***}",
+                new Signature("AK", List.of("host", "x-sdk-date"), "abc123").toString());
     }
 }
