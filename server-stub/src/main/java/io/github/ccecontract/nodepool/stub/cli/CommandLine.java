@@ -25,7 +25,8 @@ record CommandLine(String host, int port, Path config, boolean help, boolean ver
             Options:
               --port N          port to listen on (default 8080; 0 picks a free port)
               --host ADDRESS    address to bind (default 127.0.0.1; 0.0.0.0 for every interface)
-              --config FILE     clusters, tokens, access keys, limits and faults, in YAML or JSON (see README.md)
+              --config FILE     clusters, tokens, access keys, limits, faults and unknownMembers (warn, reject,
+                                ignore: request members the document does not declare), in YAML or JSON (see README.md)
               --help            print this help and exit
               --version         print the version and exit
 
