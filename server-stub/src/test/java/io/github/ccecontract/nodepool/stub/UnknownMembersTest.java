@@ -297,6 +297,32 @@ class UnknownMembersTest {
                 .contains(SECRET));
     }
 
+    /**
+     * Many unknown members: the journal lists the first 100, the header the first ones that fit in 8192
+     * characters, still one strict List; the request is judged as usual.
+     */
+    @Test
+    void manyUnknownMembersAreBounded() {
+        ObjectNode request = example(DocumentedExample.CCE_CLUSTER_REQUEST);
+        ObjectNode spec = (ObjectNode) request.get("spec");
+        for (int i = 0; i < 150; i++) {
+            spec.put("unknown" + "x".repeat(100) + i, i);
+        }
+        StubHttp.Answer answer = create(warn, "c1", request);
+        assertEquals(201, answer.status(), answer.text());
+        List<String> lines = answer.headers().allValues(HEADER);
+        int chars = lines.stream().mapToInt(l -> l.length() + 2).sum();
+        assertTrue(chars <= 8192, chars + " characters");
+        assertTrue(lines.size() > 50, lines.size() + " members");
+        List<Member> list = parseList(String.join(", ", lines));
+        assertEquals(
+                "#/spec/unknown" + "x".repeat(100) + "0", list.get(0).params().get("pointer"));
+        assertEquals(100, warn.journal().get(0).warnings().size());
+        assertEquals(
+                "/spec/unknown" + "x".repeat(100) + "99",
+                warn.journal().get(0).warnings().get(99).pointer());
+    }
+
     @Test
     void theStrictListParserRefusesWhatIsNotAList() {
         for (String bad : List.of(
