@@ -222,7 +222,7 @@ final class Exchange {
         }
         if (readable != null) {
             text = JsonBodyParser.write(Redaction.typos(
-                    Redaction.body(readable), DeclaredMembers.bundled().unknownMembers(readable)));
+                    Redaction.body(readable), DeclaredMembers.bundled().allUnknownMembers(readable)));
             json = true;
         } else if (bodyBytes > 0) {
             truncated = true; // not kept: it may hold a secret that only a JSON reader could find

@@ -62,9 +62,10 @@ public final class NodePoolService {
         List<UnknownMember> unknown = DeclaredMembers.bundled().unknownMembers(body);
         return switch (config.unknownMembers()) {
             case WARN ->
-                create(clusterId, found.get(), DeclaredMembers.without(body, unknown), List.of())
+                create(clusterId, found.get(), DeclaredMembers.bundled().withoutUnknownMembers(body), List.of())
                         .withWarnings(unknown);
-            case IGNORE -> create(clusterId, found.get(), DeclaredMembers.without(body, unknown), List.of());
+            case IGNORE ->
+                create(clusterId, found.get(), DeclaredMembers.bundled().withoutUnknownMembers(body), List.of());
             case REJECT -> create(clusterId, found.get(), body, unknown);
         };
     }

@@ -1,6 +1,7 @@
 package io.github.ccecontract.nodepool.stub.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ccecontract.nodepool.contract.ContractDocument;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
 import java.util.ArrayList;
@@ -69,23 +70,27 @@ public final class DeclaredMembers {
      */
     public List<UnknownMember> unknownMembers(JsonNode body) {
         List<UnknownMember> out = new ArrayList<>();
-        walk(body, root, new StringBuilder(), out);
+        walk(body, root, new StringBuilder(), out, MAX_REPORTED);
         return out;
     }
 
-    /**
-     * {@code body} without the unknown members {@code unknown} (from {@link #unknownMembers}): itself if there
-     * are none, else a copy.
-     */
-    public static JsonNode without(JsonNode body, List<UnknownMember> unknown) {
-        if (unknown.isEmpty()) {
+    /** Every unknown member of {@code body}, however many (a body of 1 MiB has fewer than 200,000). */
+    public List<UnknownMember> allUnknownMembers(JsonNode body) {
+        List<UnknownMember> all = new ArrayList<>();
+        walk(body, root, new StringBuilder(), all, Integer.MAX_VALUE);
+        return all;
+    }
+
+    /** {@code body} without any of its unknown members (however many): itself if it has none, else a copy. */
+    public JsonNode withoutUnknownMembers(JsonNode body) {
+        List<UnknownMember> all = allUnknownMembers(body);
+        if (all.isEmpty()) {
             return body;
         }
         JsonNode copy = body.deepCopy();
-        for (UnknownMember member : unknown) {
+        for (UnknownMember member : all) {
             int slash = member.pointer().lastIndexOf('/');
-            JsonNode parent = copy.at(member.pointer().substring(0, slash));
-            if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            if (copy.at(member.pointer().substring(0, slash)) instanceof ObjectNode object) {
                 object.remove(
                         member.pointer().substring(slash + 1).replace("~1", "/").replace("~0", "~"));
             }
@@ -93,8 +98,8 @@ public final class DeclaredMembers {
         return copy;
     }
 
-    private static void walk(JsonNode value, Shape shape, StringBuilder pointer, List<UnknownMember> out) {
-        if (shape == null || out.size() >= MAX_REPORTED) {
+    private static void walk(JsonNode value, Shape shape, StringBuilder pointer, List<UnknownMember> out, int limit) {
+        if (shape == null || out.size() >= limit) {
             return;
         }
         int length = pointer.length();
@@ -103,7 +108,7 @@ public final class DeclaredMembers {
                 String name = member.getKey();
                 pointer.append('/').append(name.replace("~", "~0").replace("/", "~1"));
                 if (shape.declared != null && !shape.declared.contains(name)) {
-                    if (out.size() >= MAX_REPORTED) {
+                    if (out.size() >= limit) {
                         return;
                     }
                     out.add(new UnknownMember(pointer.toString(), suggestion(name, shape.declared)));
@@ -112,14 +117,15 @@ public final class DeclaredMembers {
                             member.getValue(),
                             shape.declared == null ? shape.additional : shape.members.get(name),
                             pointer,
-                            out);
+                            out,
+                            limit);
                 }
                 pointer.setLength(length);
             }
         } else if (value.isArray() && shape.items != null) {
             for (int i = 0; i < value.size(); i++) {
                 pointer.append('/').append(i);
-                walk(value.get(i), shape.items, pointer, out);
+                walk(value.get(i), shape.items, pointer, out, limit);
                 pointer.setLength(length);
             }
         }
