@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ccecontract.nodepool.stub.validation.UnknownMember;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,6 +41,7 @@ public final class JournalEntry {
     private final int status;
     private final byte[] response;
     private final long durationMillis;
+    private final List<UnknownMember> warnings;
 
     /**
      * @param id             the X-Request-Id the stub answered with
@@ -72,6 +74,42 @@ public final class JournalEntry {
             int status,
             byte[] response,
             long durationMillis) {
+        this(
+                id,
+                receivedAt,
+                method,
+                path,
+                query,
+                headers,
+                body,
+                bodyIsJson,
+                bodyBytes,
+                bodyTruncated,
+                status,
+                response,
+                durationMillis,
+                List.of());
+    }
+
+    /**
+     * An entry with the stub's warnings about the request: its unknown members (option
+     * {@code unknownMembers: warn}, D4), in body order; the other parameters as above.
+     */
+    public JournalEntry(
+            String id,
+            Instant receivedAt,
+            String method,
+            String path,
+            String query,
+            Map<String, List<String>> headers,
+            String body,
+            boolean bodyIsJson,
+            int bodyBytes,
+            boolean bodyTruncated,
+            int status,
+            byte[] response,
+            long durationMillis,
+            List<UnknownMember> warnings) {
         this.id = Objects.requireNonNull(id, "id");
         this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
         this.method = method;
@@ -85,6 +123,7 @@ public final class JournalEntry {
         this.status = status;
         this.response = response == null ? null : response.clone();
         this.durationMillis = durationMillis;
+        this.warnings = List.copyOf(warnings);
     }
 
     /** The X-Request-Id the stub answered with. */
@@ -168,6 +207,14 @@ public final class JournalEntry {
         return durationMillis;
     }
 
+    /**
+     * The stub's warnings about the request, in body order: the members the document does not declare where
+     * they stand (with {@code unknownMembers: warn}, whatever the answer; D4). Names only, never a value.
+     */
+    public List<UnknownMember> warnings() {
+        return warnings;
+    }
+
     private static JsonNode parse(String text) {
         try {
             return JSON.readTree(text);
@@ -210,12 +257,20 @@ public final class JournalEntry {
             answer.set("body", response());
         }
         o.put("durationMillis", durationMillis);
+        if (!warnings.isEmpty()) {
+            var list = o.putArray("warnings");
+            warnings.forEach(w -> list.add(w.toJson()));
+        }
         return o;
     }
 
     /** Characters and bytes this entry keeps of body and answer: what {@link RequestJournal} budgets. */
     long retainedSize() {
-        return (body == null ? 0 : body.length()) + (response == null ? 0 : response.length);
+        long size = (body == null ? 0 : body.length()) + (response == null ? 0 : response.length);
+        for (UnknownMember warning : warnings) {
+            size += warning.pointer().length() * 2L + 64;
+        }
+        return size;
     }
 
     /**
@@ -262,6 +317,14 @@ public final class JournalEntry {
         }
         json.writeEndObject();
         json.writeNumberField("durationMillis", durationMillis);
+        if (!warnings.isEmpty()) {
+            json.writeFieldName("warnings");
+            json.writeStartArray();
+            for (UnknownMember warning : warnings) {
+                json.writeTree(warning.toJson());
+            }
+            json.writeEndArray();
+        }
         json.writeEndObject();
     }
 

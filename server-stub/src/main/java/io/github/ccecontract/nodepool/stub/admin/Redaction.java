@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ccecontract.nodepool.contract.signing.Signature;
+import io.github.ccecontract.nodepool.stub.validation.UnknownMember;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,9 @@ import java.util.Set;
  *   <li>Query: the value of every parameter whose name speaks of the same things
  *       ({@code ?token=}, {@code access_token}, {@code X-Auth-Token}, {@code api_key}, ...).</li>
  *   <li>Body: every member, at any depth, whose name speaks of a password, a secret, a token or a
- *       credential ({@code spec.nodeTemplate.login.userPassword} first of all).</li>
+ *       credential ({@code spec.nodeTemplate.login.userPassword} first of all), and every member the
+ *       document does not declare whose nearest declared name does ({@code userPasword}, a typo:
+ *       {@link #typos}).</li>
  * </ul>
  */
 public final class Redaction {
@@ -144,6 +147,32 @@ public final class Redaction {
         JsonNode copy = json.deepCopy();
         redact(copy);
         return copy;
+    }
+
+    /**
+     * {@code json} (already redacted by {@link #body}) with the values at {@code pointers} redacted too: the
+     * unknown members whose suggested name is a secret's ({@code userPasword} for {@code userPassword}), which
+     * the name rule misses. {@code json} itself if there are none, else a copy.
+     */
+    public static JsonNode typos(JsonNode json, List<UnknownMember> unknown) {
+        JsonNode copy = null;
+        for (UnknownMember member : unknown) {
+            if (member.suggestion() == null || !speaksOf(member.suggestion(), SECRET_MEMBER)) {
+                continue;
+            }
+            if (copy == null) {
+                copy = json.deepCopy();
+            }
+            int slash = member.pointer().lastIndexOf('/');
+            if (copy.at(member.pointer().substring(0, slash)) instanceof ObjectNode parent) {
+                String name =
+                        member.pointer().substring(slash + 1).replace("~1", "/").replace("~0", "~");
+                if (parent.has(name)) {
+                    parent.put(name, REDACTED);
+                }
+            }
+        }
+        return copy == null ? json : copy;
     }
 
     private static boolean hasSecret(JsonNode node) {

@@ -50,6 +50,8 @@ record CommandLine(String host, int port, Path config, boolean help, boolean ver
                                    delayMillis (a number or {min: 100, max: 800}); the rest are optional
               adminToken: SECRET   token of the inspection API (/__admin): Authorization: Bearer SECRET;
                                    without it the inspection API is off unless the stub binds loopback
+              unknownMembers: warn request members the document does not declare: warn (Cce-Stub-Warning
+                                   header and journal), reject (400 additionalProperties) or ignore
 
             It serves its contract at /openapi.yaml and /openapi.json, its reference page at /docs,
             and an inspection API:

@@ -39,6 +39,7 @@ import java.util.Set;
  * faults:                         # simulated from the start and after every reset (FaultJson's form)
  *   - {status: 429, retryAfter: 2, times: 2, cluster: 0a2b3c4d-cluster}
  * adminToken: a-long-random-token # the inspection API's token (needed off loopback)
+ * unknownMembers: warn            # request members the document does not declare: warn, reject or ignore
  * }</pre>
  *
  * <p>Unknown members are errors (a misspelt limit must not go unnoticed).
@@ -54,7 +55,8 @@ public final class ConfigLoader {
             "journalSize",
             "journalAllRequests",
             "faults",
-            "adminToken");
+            "adminToken",
+            "unknownMembers");
     private static final Set<String> CLUSTER = Set.of("id", "type", "maxNodes", "azs");
     private static final Set<String> AZ = Set.of("name", "existingNodes", "soldOut");
 
@@ -163,6 +165,18 @@ public final class ConfigLoader {
                 builder.adminToken(top.child("adminToken").nonEmptyText(root.get("adminToken")));
             } catch (IllegalArgumentException e) {
                 throw top.child("adminToken").problem(e.getMessage());
+            }
+        }
+        if (root.has("unknownMembers")) {
+            Place p = top.child("unknownMembers");
+            JsonNode value = root.get("unknownMembers");
+            if (!value.isTextual()) {
+                throw p.problem("must be warn, reject or ignore, got " + value);
+            }
+            try {
+                builder.unknownMembers(UnknownMembers.fromConfigName(value.textValue()));
+            } catch (IllegalArgumentException e) {
+                throw p.problem(e.getMessage());
             }
         }
         try {

@@ -31,6 +31,8 @@ import java.util.Set;
  *   <li>adminToken: the token the inspection API ({@code /__admin/...}) asks for. None configured: the
  *       inspection API answers without credentials on a loopback address and is off (403) on any
  *       other address.</li>
+ *   <li>unknownMembers: what the operation does with request members the document does not declare
+ *       ({@link UnknownMembers}); default {@link UnknownMembers#WARN}.</li>
  * </ul>
  */
 public final class StubConfig {
@@ -51,6 +53,7 @@ public final class StubConfig {
     private final List<Fault> faults;
     private final boolean journalAllRequests;
     private final String adminToken;
+    private final UnknownMembers unknownMembers;
 
     private StubConfig(Builder b) {
         this.clusters = Collections.unmodifiableMap(new LinkedHashMap<>(b.clusters));
@@ -62,6 +65,7 @@ public final class StubConfig {
         this.faults = List.copyOf(b.faults);
         this.journalAllRequests = b.journalAllRequests;
         this.adminToken = b.adminToken;
+        this.unknownMembers = b.unknownMembers;
     }
 
     private static int positive(String name, int value) {
@@ -93,6 +97,7 @@ public final class StubConfig {
         b.faults.addAll(faults);
         b.journalAllRequests = journalAllRequests;
         b.adminToken = adminToken;
+        b.unknownMembers = unknownMembers;
         return b;
     }
 
@@ -160,6 +165,14 @@ public final class StubConfig {
         return adminToken;
     }
 
+    /**
+     * What the operation does with request members the document does not declare where they stand (a
+     * typo such as {@code initalNodeCount}); default {@link UnknownMembers#WARN}.
+     */
+    public UnknownMembers unknownMembers() {
+        return unknownMembers;
+    }
+
     /** Shows access keys but no secret and no token. */
     @Override
     public String toString() {
@@ -167,7 +180,7 @@ public final class StubConfig {
                 + ", accessKeys=" + accessKeys.keySet() + ", maxNodePools=" + maxNodePools + ", maxBodyBytes="
                 + maxBodyBytes + ", journalSize=" + journalSize + (faults.isEmpty() ? "" : ", faults=" + faults)
                 + (journalAllRequests ? ", journalAllRequests=true" : "") + ", adminToken="
-                + (adminToken == null ? "none" : "set") + "}";
+                + (adminToken == null ? "none" : "set") + ", unknownMembers=" + unknownMembers.configName() + "}";
     }
 
     /** Builds a {@link StubConfig}. */
@@ -181,8 +194,18 @@ public final class StubConfig {
         private final List<Fault> faults = new ArrayList<>();
         private boolean journalAllRequests;
         private String adminToken;
+        private UnknownMembers unknownMembers = UnknownMembers.WARN;
 
         private Builder() {}
+
+        /**
+         * What the operation does with request members the document does not declare where they stand:
+         * {@link UnknownMembers#WARN} (the default), {@link UnknownMembers#REJECT} or {@link UnknownMembers#IGNORE}.
+         */
+        public Builder unknownMembers(UnknownMembers value) {
+            this.unknownMembers = Objects.requireNonNull(value, "unknownMembers");
+            return this;
+        }
 
         /** Adds faults the stub simulates from the start and after every reset (tried in the order added). */
         public Builder faults(Fault... added) {

@@ -10,6 +10,7 @@ import io.github.ccecontract.nodepool.stub.faults.PreferHeader;
 import io.github.ccecontract.nodepool.stub.service.CreateOutcome;
 import io.github.ccecontract.nodepool.stub.service.NodePoolService;
 import io.github.ccecontract.nodepool.stub.validation.JsonBodyParser;
+import io.github.ccecontract.nodepool.stub.validation.UnknownMember;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -124,11 +125,39 @@ final class CreateNodePoolRoute {
                 && mediaTypeAccepted(exchange)
                 && (json = parsed(exchange)) != null) {
             CreateOutcome outcome = service.create(route.projectId(), route.clusterId(), json);
+            exchange.warnings = outcome.warnings();
             if (outcome.created()) {
+                warningHeader(exchange, outcome.warnings());
                 exchange.sendJson(outcome.status(), outcome.pool().responseJson());
             } else {
                 exchange.send(outcome.status(), outcome.body(), null);
             }
+        }
+    }
+
+    /** Name of the header of a 201 that lists the request's unknown members (D4). */
+    static final String WARNING_HEADER = "Cce-Stub-Warning";
+
+    /**
+     * Most characters of {@value #WARNING_HEADER} field lines together: the first unknown members that fit are
+     * sent (the journal lists them all), so that clients with a small header limit (Node.js: 16 KiB) still read
+     * the answer.
+     */
+    static final int MAX_WARNING_HEADER_CHARS = 8192;
+
+    /**
+     * Adds one {@value #WARNING_HEADER} field line per unknown member, in body order (HTTP combines them into
+     * one RFC 8941 List), as many as fit in {@link #MAX_WARNING_HEADER_CHARS}.
+     */
+    private static void warningHeader(Exchange exchange, List<UnknownMember> warnings) {
+        int total = 0;
+        for (UnknownMember warning : warnings) {
+            String member = warning.headerMember();
+            total += member.length() + 2;
+            if (total > MAX_WARNING_HEADER_CHARS) {
+                return;
+            }
+            exchange.exchange.getResponseHeaders().add(WARNING_HEADER, member);
         }
     }
 

@@ -8,7 +8,9 @@ import io.github.ccecontract.nodepool.stub.admin.AdminApi;
 import io.github.ccecontract.nodepool.stub.admin.JournalEntry;
 import io.github.ccecontract.nodepool.stub.admin.Redaction;
 import io.github.ccecontract.nodepool.stub.admin.RequestJournal;
+import io.github.ccecontract.nodepool.stub.validation.DeclaredMembers;
 import io.github.ccecontract.nodepool.stub.validation.JsonBodyParser;
+import io.github.ccecontract.nodepool.stub.validation.UnknownMember;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +44,9 @@ final class Exchange {
     byte[] response;
     boolean responded;
     boolean journaled = true;
+    /** The request's unknown members to journal as warnings (D4). */
+    List<UnknownMember> warnings = List.of();
+
     private final RequestJournal journal;
     private boolean recorded;
 
@@ -216,7 +221,8 @@ final class Exchange {
             }
         }
         if (readable != null) {
-            text = JsonBodyParser.write(Redaction.body(readable));
+            text = JsonBodyParser.write(Redaction.typos(
+                    Redaction.body(readable), DeclaredMembers.bundled().allUnknownMembers(readable)));
             json = true;
         } else if (bodyBytes > 0) {
             truncated = true; // not kept: it may hold a secret that only a JSON reader could find
@@ -240,6 +246,7 @@ final class Exchange {
                 truncated,
                 status,
                 response,
-                millis);
+                millis,
+                warnings);
     }
 }

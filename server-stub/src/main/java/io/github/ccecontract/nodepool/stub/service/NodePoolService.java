@@ -13,6 +13,9 @@ import io.github.ccecontract.nodepool.stub.domain.Placement;
 import io.github.ccecontract.nodepool.stub.domain.PublicKeyGenerator;
 import io.github.ccecontract.nodepool.stub.domain.UidGenerator;
 import io.github.ccecontract.nodepool.stub.errors.CceErrors;
+import io.github.ccecontract.nodepool.stub.validation.DeclaredMembers;
+import io.github.ccecontract.nodepool.stub.validation.UnknownMember;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,7 +47,10 @@ public final class NodePoolService {
     }
 
     /**
-     * Creates a node pool from a request body (any JSON value).
+     * Creates a node pool from a request body (any JSON value). Members the document does not declare where
+     * they stand (D4) are first found ({@link DeclaredMembers}) and, as {@link StubConfig#unknownMembers()}
+     * says, left out of the request before it is judged and created (warn: they are the outcome's warnings,
+     * whatever its status; ignore) or added to its violations (reject).
      *
      * @return 201 with the pool; 404 for a cluster the stub does not know (clusters configured);
      *     400 with every violation; 409 for a name the cluster has; 507 when the store is full
@@ -54,8 +60,25 @@ public final class NodePoolService {
         if (found.isEmpty()) {
             return unknownCluster(clusterId);
         }
-        Cluster cluster = found.get();
+        List<UnknownMember> unknown = DeclaredMembers.bundled().unknownMembers(body);
+        return switch (config.unknownMembers()) {
+            case WARN ->
+                create(clusterId, found.get(), DeclaredMembers.bundled().withoutUnknownMembers(body), List.of())
+                        .withWarnings(unknown);
+            case IGNORE ->
+                create(clusterId, found.get(), DeclaredMembers.bundled().withoutUnknownMembers(body), List.of());
+            case REJECT -> create(clusterId, found.get(), body, unknown);
+        };
+    }
+
+    private CreateOutcome create(String clusterId, Cluster cluster, JsonNode body, List<UnknownMember> rejected) {
         List<Violation> violations = validator.validate(body, cluster);
+        if (!rejected.isEmpty()) {
+            violations = new ArrayList<>(violations);
+            for (UnknownMember member : rejected) {
+                violations.add(member.violation());
+            }
+        }
         if (!violations.isEmpty()) {
             String code = ContractRules.errorCode(violations, CceErrors.INVALID_REQUEST);
             String message = code.equals(CceErrors.NODE_LIMIT)

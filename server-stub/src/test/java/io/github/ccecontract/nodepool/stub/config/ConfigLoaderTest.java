@@ -123,12 +123,35 @@ class ConfigLoaderTest {
                 "faults: [{status: 500, retryAfter: 1}]|/faults/0: retryAfter: only a 429 fault has a Retry-After header",
                 "faults: [{status: 429, clustr: c1}]|/faults/0: unknown member 'clustr' (known: status, example",
                 "clusters: [|not valid YAML",
-                "- a list|top level: must be a map"
+                "- a list|top level: must be a map",
+                "unknownMembers: refuse|/unknownMembers: must be warn, reject or ignore, got 'refuse'",
+                "unknownMembers: [warn]|/unknownMembers: must be warn, reject or ignore"
             })
     void badFilesAreReportedWithTheirPlace(String text, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(text, false, "stub.yaml"));
         assertTrue(e.getMessage().startsWith("stub.yaml: "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"warn, WARN", "reject, REJECT", "ignore, IGNORE", "Reject, REJECT"})
+    void readsUnknownMembers(String value, UnknownMembers expected) {
+        assertEquals(
+                expected,
+                ConfigLoader.parse("unknownMembers: " + value, false, "stub.yaml")
+                        .unknownMembers());
+        assertEquals(
+                expected,
+                StubConfig.builder().unknownMembers(expected).build().toBuilder()
+                        .build()
+                        .unknownMembers());
+    }
+
+    @Test
+    void unknownMembersAreWarnedAboutByDefault() {
+        assertEquals(UnknownMembers.WARN, StubConfig.defaults().unknownMembers());
+        assertEquals(
+                UnknownMembers.WARN, ConfigLoader.parse("", false, "stub.yaml").unknownMembers());
     }
 
     @Test
