@@ -59,41 +59,8 @@ public final class JournalEntry {
      * @param status         the status answered (0 if none could be sent)
      * @param response       the JSON answered (UTF-8), or null (a document, or nothing)
      * @param durationMillis time from arrival to answer
-     */
-    public JournalEntry(
-            String id,
-            Instant receivedAt,
-            String method,
-            String path,
-            String query,
-            Map<String, List<String>> headers,
-            String body,
-            boolean bodyIsJson,
-            int bodyBytes,
-            boolean bodyTruncated,
-            int status,
-            byte[] response,
-            long durationMillis) {
-        this(
-                id,
-                receivedAt,
-                method,
-                path,
-                query,
-                headers,
-                body,
-                bodyIsJson,
-                bodyBytes,
-                bodyTruncated,
-                status,
-                response,
-                durationMillis,
-                List.of());
-    }
-
-    /**
-     * An entry with the stub's warnings about the request: its unknown members (option
-     * {@code unknownMembers: warn}, D4), in body order; the other parameters as above.
+     * @param warnings       the stub's warnings about the request: its unknown members (option
+     *                       {@code unknownMembers: warn}, D4), in body order
      */
     public JournalEntry(
             String id,
