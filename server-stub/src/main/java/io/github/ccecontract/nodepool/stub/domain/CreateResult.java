@@ -5,11 +5,17 @@ import java.util.Objects;
 /** Outcome of {@link NodePoolStore#create}. */
 public sealed interface CreateResult permits CreateResult.Created, CreateResult.AlreadyExists, CreateResult.Full {
 
-    /** The pool was created and stored. */
-    record Created(StoredNodePool pool) implements CreateResult {
-        /** Requires the pool. */
+    /**
+     * The pool was created and stored.
+     *
+     * @param pool         the stored pool
+     * @param responseJson its 201 body as written (UTF-8 JSON), to answer with without unpacking the stored one
+     */
+    record Created(StoredNodePool pool, byte[] responseJson) implements CreateResult {
+        /** Requires both. */
         public Created {
             Objects.requireNonNull(pool, "pool must not be null");
+            Objects.requireNonNull(responseJson, "responseJson must not be null");
         }
     }
 

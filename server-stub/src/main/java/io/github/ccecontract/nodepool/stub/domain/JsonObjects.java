@@ -1,6 +1,8 @@
 package io.github.ccecontract.nodepool.stub.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -10,7 +12,18 @@ import java.util.Map;
 /** Small helpers on Jackson objects that the response derivations share. */
 final class JsonObjects {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private JsonObjects() {}
+
+    /** {@code node} as compact UTF-8 JSON. */
+    static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the node cannot be written as JSON", e);
+        }
+    }
 
     /** The object member {@code name} of {@code parent}, created (empty) when it is absent or not an object. */
     static ObjectNode objectMember(ObjectNode parent, String name) {

@@ -80,10 +80,10 @@ public final class NodePoolStore {
             return new CreateResult.Full(maxPools);
         }
         ObjectNode response = Objects.requireNonNull(builder.get(), "builder returned null");
-        StoredNodePool pool =
-                new StoredNodePool(clusterId, name, uidOf(response), clock.instant(), response, placement);
+        byte[] json = JsonObjects.bytes(response);
+        StoredNodePool pool = new StoredNodePool(clusterId, name, uidOf(response), clock.instant(), json, placement);
         pools.put(key, pool);
-        return new CreateResult.Created(pool);
+        return new CreateResult.Created(pool, json);
     }
 
     private static String uidOf(ObjectNode response) {

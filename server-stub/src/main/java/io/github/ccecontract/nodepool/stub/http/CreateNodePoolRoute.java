@@ -9,6 +9,7 @@ import io.github.ccecontract.nodepool.stub.faults.Firing;
 import io.github.ccecontract.nodepool.stub.faults.PreferHeader;
 import io.github.ccecontract.nodepool.stub.service.CreateOutcome;
 import io.github.ccecontract.nodepool.stub.service.NodePoolService;
+import io.github.ccecontract.nodepool.stub.validation.DeclaredMembers;
 import io.github.ccecontract.nodepool.stub.validation.JsonBodyParser;
 import io.github.ccecontract.nodepool.stub.validation.UnknownMember;
 import java.io.IOException;
@@ -124,11 +125,12 @@ final class CreateNodePoolRoute {
                 && clusterKnown(exchange, route)
                 && mediaTypeAccepted(exchange)
                 && (json = parsed(exchange)) != null) {
-            CreateOutcome outcome = service.create(route.projectId(), route.clusterId(), json);
+            exchange.unknownMembers = DeclaredMembers.bundled().allUnknownMembers(json);
+            CreateOutcome outcome = service.create(route.projectId(), route.clusterId(), json, exchange.unknownMembers);
             exchange.warnings = outcome.warnings();
             if (outcome.created()) {
                 warningHeader(exchange, outcome.warnings());
-                exchange.sendJson(outcome.status(), outcome.pool().responseJson());
+                exchange.sendJson(outcome.status(), outcome.createdJson());
             } else {
                 exchange.send(outcome.status(), outcome.body(), null);
             }

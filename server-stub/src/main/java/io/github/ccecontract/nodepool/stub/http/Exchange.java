@@ -47,6 +47,9 @@ final class Exchange {
     /** The request's unknown members to journal as warnings (D4). */
     List<UnknownMember> warnings = List.of();
 
+    /** All unknown members of {@link #bodyJson}, once a route has looked for them; else null. */
+    List<UnknownMember> unknownMembers;
+
     private final RequestJournal journal;
     private boolean recorded;
 
@@ -221,8 +224,10 @@ final class Exchange {
             }
         }
         if (readable != null) {
-            text = JsonBodyParser.write(Redaction.typos(
-                    Redaction.body(readable), DeclaredMembers.bundled().allUnknownMembers(readable)));
+            List<UnknownMember> unknown = readable == bodyJson && unknownMembers != null
+                    ? unknownMembers
+                    : DeclaredMembers.bundled().allUnknownMembers(readable);
+            text = JsonBodyParser.write(Redaction.typos(Redaction.body(readable), unknown));
             json = true;
         } else if (bodyBytes > 0) {
             truncated = true; // not kept: it may hold a secret that only a JSON reader could find

@@ -56,18 +56,25 @@ public final class NodePoolService {
      *     400 with every violation; 409 for a name the cluster has; 507 when the store is full
      */
     public CreateOutcome create(String projectId, String clusterId, JsonNode body) {
+        return create(projectId, clusterId, body, DeclaredMembers.bundled().allUnknownMembers(body));
+    }
+
+    /**
+     * As {@link #create(String, String, JsonNode)}, with the body's unknown members already found (all of them,
+     * {@link DeclaredMembers#allUnknownMembers}), so that a caller that needs them too walks the body once.
+     */
+    public CreateOutcome create(String projectId, String clusterId, JsonNode body, List<UnknownMember> unknown) {
         Optional<Cluster> found = cluster(clusterId);
         if (found.isEmpty()) {
             return unknownCluster(clusterId);
         }
-        List<UnknownMember> unknown = DeclaredMembers.bundled().unknownMembers(body);
+        List<UnknownMember> reported = unknown.subList(0, Math.min(unknown.size(), DeclaredMembers.MAX_REPORTED));
         return switch (config.unknownMembers()) {
             case WARN ->
-                create(clusterId, found.get(), DeclaredMembers.bundled().withoutUnknownMembers(body), List.of())
-                        .withWarnings(unknown);
-            case IGNORE ->
-                create(clusterId, found.get(), DeclaredMembers.bundled().withoutUnknownMembers(body), List.of());
-            case REJECT -> create(clusterId, found.get(), body, unknown);
+                create(clusterId, found.get(), DeclaredMembers.without(body, unknown), List.of())
+                        .withWarnings(reported);
+            case IGNORE -> create(clusterId, found.get(), DeclaredMembers.without(body, unknown), List.of());
+            case REJECT -> create(clusterId, found.get(), body, reported);
         };
     }
 
@@ -93,7 +100,7 @@ public final class NodePoolService {
         CreateResult result = store.create(
                 clusterId, name, placement, () -> NodePoolFactory.build(body, placement, uids.next(), publicKeys));
         if (result instanceof CreateResult.Created created) {
-            return CreateOutcome.created(created.pool());
+            return CreateOutcome.created(created.pool(), created.responseJson());
         }
         if (result instanceof CreateResult.AlreadyExists) {
             return CreateOutcome.error(

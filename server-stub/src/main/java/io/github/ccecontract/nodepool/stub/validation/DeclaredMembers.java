@@ -83,12 +83,16 @@ public final class DeclaredMembers {
 
     /** {@code body} without any of its unknown members (however many): itself if it has none, else a copy. */
     public JsonNode withoutUnknownMembers(JsonNode body) {
-        List<UnknownMember> all = allUnknownMembers(body);
-        if (all.isEmpty()) {
+        return without(body, allUnknownMembers(body));
+    }
+
+    /** {@code body} without {@code members} (its {@link #allUnknownMembers}): itself if there are none, else a copy. */
+    public static JsonNode without(JsonNode body, List<UnknownMember> members) {
+        if (members.isEmpty()) {
             return body;
         }
         JsonNode copy = body.deepCopy();
-        for (UnknownMember member : all) {
+        for (UnknownMember member : members) {
             int slash = member.pointer().lastIndexOf('/');
             if (copy.at(member.pointer().substring(0, slash)) instanceof ObjectNode object) {
                 object.remove(

@@ -92,7 +92,7 @@ public final class JsonBodyParser {
         if (node == null || node.isMissingNode()) {
             throw new MalformedBodyException("The request body is empty: send the node pool as a JSON object.");
         }
-        JsonPointer surrogate = firstUnpairedSurrogate(node, JsonPointer.empty());
+        JsonPointer surrogate = mayEscapeSurrogate(body, start) ? firstUnpairedSurrogate(node) : null;
         if (surrogate != null) {
             throw new MalformedBodyException("The request body has an unpaired UTF-16 surrogate escape (\\uD800 to"
                     + " \\uDFFF) at '" + surrogate + "': it is no Unicode text (RFC 8259 section 8.2).");
@@ -201,27 +201,51 @@ public final class JsonBodyParser {
         return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
     }
 
-    /** JSON pointer of the first string or member name with an unpaired surrogate, or null. */
-    private static JsonPointer firstUnpairedSurrogate(JsonNode node, JsonPointer pointer) {
+    /**
+     * Whether the body may hold a surrogate escape: a backslash, {@code u} and {@code D8} to {@code DF}
+     * (an escaped backslash before {@code u} gives a false yes, which only costs the walk). Well-formed UTF-8
+     * holds no surrogate otherwise, so nearly every body skips the walk of its tree.
+     */
+    static boolean mayEscapeSurrogate(byte[] body, int start) {
+        for (int i = start; i + 3 < body.length; i++) {
+            if (body[i] == '\\' && body[i + 1] == 'u' && (body[i + 2] | 0x20) == 'd') {
+                int c = body[i + 3] | 0x20;
+                if (c == '8' || c == '9' || (c >= 'a' && c <= 'f')) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * JSON pointer of the first string or member name with an unpaired surrogate, relative to {@code node}, or
+     * null. The pointer is built only on the way back from a find.
+     */
+    private static JsonPointer firstUnpairedSurrogate(JsonNode node) {
         if (node.isTextual()) {
-            return hasUnpairedSurrogate(node.textValue()) ? pointer : null;
+            return hasUnpairedSurrogate(node.textValue()) ? JsonPointer.empty() : null;
         }
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> member : node.properties()) {
-                JsonPointer child = pointer.appendProperty(member.getKey());
+                JsonPointer child = null;
                 if (hasUnpairedSurrogate(member.getKey())) {
-                    return child;
+                    child = JsonPointer.empty();
+                } else {
+                    JsonPointer found = firstUnpairedSurrogate(member.getValue());
+                    if (found != null) {
+                        child = found;
+                    }
                 }
-                JsonPointer found = firstUnpairedSurrogate(member.getValue(), child);
-                if (found != null) {
-                    return found;
+                if (child != null) {
+                    return JsonPointer.empty().appendProperty(member.getKey()).append(child);
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                JsonPointer found = firstUnpairedSurrogate(node.get(i), pointer.appendIndex(i));
+                JsonPointer found = firstUnpairedSurrogate(node.get(i));
                 if (found != null) {
-                    return found;
+                    return JsonPointer.empty().appendIndex(i).append(found);
                 }
             }
         }

@@ -1,6 +1,9 @@
 package io.github.ccecontract.nodepool.stub.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -64,5 +67,50 @@ class JsonBodyParserTest {
         }
         assertEquals(-1, JsonBodyParser.firstInvalidUtf8("a\u00e9\u20ac\ud83d\ude00".getBytes(StandardCharsets.UTF_8)));
         assertEquals(1, JsonBodyParser.firstInvalidUtf8(new byte[] {'a', (byte) 0xed, (byte) 0xa0, (byte) 0x80}));
+    }
+
+    @Test
+    void unpairedSurrogateEscapesAreRefusedWithTheirPointer() {
+        String[][] cases = {
+            {"{\"a\":\"x\\uD800\"}", "/a"},
+            {"{\"a\":{\"b\":[\"ok\",\"\\udfff\"]}}", "/a/b/1"},
+            {"{\"a~b\":{\"c\":\"\\uDbFf\"}}", "/a~0b/c"},
+            {"{\"a/b\":\"\\uDC00\\uD800\"}", "/a~1b"},
+        };
+        for (String[] c : cases) {
+            JsonBodyParser.MalformedBodyException e = assertThrows(
+                    JsonBodyParser.MalformedBodyException.class,
+                    () -> JsonBodyParser.parse(c[0].getBytes(StandardCharsets.UTF_8)),
+                    c[0]);
+            assertTrue(e.getMessage().contains("at '" + c[1] + "'"), c[0] + " -> " + e.getMessage());
+        }
+    }
+
+    @Test
+    void pairedSurrogatesAndEscapedBackslashesAreText() throws Exception {
+        String[] bodies = {
+            "{\"a\":\"\\uD83D\\uDE00\"}", // one astral character, escaped
+            "{\"a\":\"\\\\uD800\"}", // a backslash, then the letters uD800
+            "{\"\\ud83d\\ude00\":\"\ud83d\ude00\"}", // escaped in a name, raw UTF-8 in a value
+        };
+        for (String body : bodies) {
+            assertEquals(
+                    body.contains("\\\\") ? "\\uD800" : "\ud83d\ude00",
+                    JsonBodyParser.parse(body.getBytes(StandardCharsets.UTF_8))
+                            .properties()
+                            .iterator()
+                            .next()
+                            .getValue()
+                            .asText(),
+                    body);
+        }
+    }
+
+    @Test
+    void onlyBodiesWithASurrogateLikeEscapeAreWalked() {
+        assertTrue(JsonBodyParser.mayEscapeSurrogate("\\uD800".getBytes(StandardCharsets.UTF_8), 0));
+        assertTrue(JsonBodyParser.mayEscapeSurrogate("x\\udfff".getBytes(StandardCharsets.UTF_8), 0));
+        assertFalse(JsonBodyParser.mayEscapeSurrogate("\\uD7FF \\uE000 \\u0041".getBytes(StandardCharsets.UTF_8), 0));
+        assertFalse(JsonBodyParser.mayEscapeSurrogate("\\uD".getBytes(StandardCharsets.UTF_8), 0));
     }
 }
