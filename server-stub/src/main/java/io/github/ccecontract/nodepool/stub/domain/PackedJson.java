@@ -1,114 +1,152 @@
 package io.github.ccecontract.nodepool.stub.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
 /**
- * JSON bytes kept compactly: raw deflate with the documented responses as a preset dictionary.
+ * JSON bytes kept compactly: the runs they share with the documented responses are stored as references
+ * into them, the rest as it is.
  *
- * <p>Why: a stub under sustained load holds tens of thousands of 201 bodies in the README's 128 MiB
- * heap, and the collector's work grows with what is held (issue 10, benchmark). The bodies repeat the
- * documented responses almost member for member, so the dictionary turns a 1.8 kB CCE body into a
- * few hundred bytes, most of them the random public key. Packing costs a few microseconds; unpacking
- * happens only when a stored pool is read back (a listing, a 409's lookup), never for the 201 itself.
+ * <p>Why: a stub under sustained load holds tens of thousands of 201 bodies in the README's 128 MiB heap,
+ * and the collector's work grows with what is held (issue 10, benchmark). A body repeats the documented
+ * response almost member for member, so a 1.8 kB CCE body keeps about 500 bytes, most of them its random
+ * public key. Why not {@link java.util.zip.Deflater} with the responses as its dictionary: it keeps a
+ * quarter less, but resetting zlib and loading the dictionary for each body took a tenth of the stub's
+ * CPU time under load (measured with async-profiler); this index of the dictionary is built once.
  *
- * <p>Format: the unpacked length as 4 big-endian bytes, then the raw deflate stream.
+ * <p>Format: the unpacked length as a varint, then tokens until that length is reached. A token is a
+ * varint {@code h}: {@code h} even, a literal run of {@code h / 2} bytes follows; {@code h} odd, a copy
+ * of {@code h / 2 + MIN_MATCH} bytes of the dictionary, at the offset given by the next varint.
  */
 final class PackedJson {
 
     private static final String[] DICTIONARY_SOURCES = {
         "cce-nodepool/examples/cce-turbo-cluster-response.json", "cce-nodepool/examples/cce-cluster-response.json"
     };
+
+    /** Shortest run stored as a copy: a copy token takes up to 4 bytes. */
+    static final int MIN_MATCH = 6;
+
+    private static final int HASH_BITS = 14;
     private static final byte[] DICTIONARY = dictionary();
 
-    /** Idle deflaters and inflaters kept for reuse: each holds native zlib state of up to 256 KiB. */
-    private static final int MAX_IDLE = Math.max(2, Runtime.getRuntime().availableProcessors());
-
-    private static final Idle<Deflater> DEFLATERS = new Idle<>(Deflater::end);
-    private static final Idle<Inflater> INFLATERS = new Idle<>(Inflater::end);
+    /** For each hash of 4 bytes, the last dictionary offset whose 4 bytes have it; -1 for none. */
+    private static final int[] INDEX = index(DICTIONARY);
 
     private PackedJson() {}
 
     /** {@code json} packed. */
     static byte[] pack(byte[] json) {
-        Deflater deflater = DEFLATERS.poll();
-        if (deflater == null) {
-            deflater = new Deflater(Deflater.BEST_SPEED, true);
-        }
-        try {
-            deflater.setDictionary(DICTIONARY);
-            deflater.setInput(json);
-            deflater.finish();
-            // Deflate never grows input by more than 5 bytes per 16 KiB block, plus the stream's end.
-            byte[] out = new byte[4 + json.length + json.length / 1000 + 64];
-            writeLength(out, json.length);
-            int written = 4;
-            while (!deflater.finished()) {
-                if (written == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                }
-                written += deflater.deflate(out, written, out.length - written);
+        int n = json.length;
+        // A copy token (at most 4 bytes) replaces at least MIN_MATCH bytes, so only the headers of the length and
+        // of the last literal run can make the output longer than the input.
+        byte[] out = new byte[n + 16];
+        int o = writeVarint(out, 0, n);
+        int literalStart = 0;
+        int i = 0;
+        while (i + MIN_MATCH <= n) {
+            int candidate = INDEX[hash(json, i)];
+            int length = candidate < 0 ? 0 : matchLength(json, i, candidate);
+            if (length < MIN_MATCH) {
+                i++;
+                continue;
             }
-            return Arrays.copyOf(out, written);
-        } finally {
-            deflater.reset();
-            DEFLATERS.offer(deflater);
+            o = literal(json, literalStart, i, out, o);
+            o = writeVarint(out, o, ((length - MIN_MATCH) << 1) | 1);
+            o = writeVarint(out, o, candidate);
+            i += length;
+            literalStart = i;
         }
+        o = literal(json, literalStart, n, out, o);
+        return Arrays.copyOf(out, o);
     }
 
     /** The JSON that {@link #pack} was given. */
     static byte[] unpack(byte[] packed) {
-        Inflater inflater = INFLATERS.poll();
-        if (inflater == null) {
-            inflater = new Inflater(true);
-        }
-        try {
-            inflater.setDictionary(DICTIONARY);
-            inflater.setInput(packed, 4, packed.length - 4);
-            byte[] json = new byte[readLength(packed)];
-            int read = 0;
-            while (read < json.length) {
-                int n = inflater.inflate(json, read, json.length - read);
-                if (n == 0 && (inflater.finished() || inflater.needsInput())) {
-                    throw new IllegalStateException("packed JSON ends after " + read + " of " + json.length + " bytes");
-                }
-                read += n;
+        int[] position = {0};
+        byte[] json = new byte[readVarint(packed, position)];
+        int o = 0;
+        while (o < json.length) {
+            int token = readVarint(packed, position);
+            if ((token & 1) == 0) {
+                int length = token >>> 1;
+                System.arraycopy(packed, position[0], json, o, length);
+                position[0] += length;
+                o += length;
+            } else {
+                int length = (token >>> 1) + MIN_MATCH;
+                int offset = readVarint(packed, position);
+                System.arraycopy(DICTIONARY, offset, json, o, length);
+                o += length;
             }
-            return json;
-        } catch (DataFormatException e) {
-            throw new IllegalStateException("packed JSON is damaged", e);
-        } finally {
-            inflater.reset();
-            INFLATERS.offer(inflater);
         }
+        if (position[0] != packed.length) {
+            throw new IllegalStateException("packed JSON has " + (packed.length - position[0]) + " bytes too many");
+        }
+        return json;
     }
 
-    private static void writeLength(byte[] out, int length) {
-        out[0] = (byte) (length >>> 24);
-        out[1] = (byte) (length >>> 16);
-        out[2] = (byte) (length >>> 8);
-        out[3] = (byte) length;
+    private static int matchLength(byte[] json, int at, int candidate) {
+        int max = Math.min(json.length - at, DICTIONARY.length - candidate);
+        int length = 0;
+        while (length < max && json[at + length] == DICTIONARY[candidate + length]) {
+            length++;
+        }
+        return length;
     }
 
-    private static int readLength(byte[] packed) {
-        return (packed[0] & 0xFF) << 24 | (packed[1] & 0xFF) << 16 | (packed[2] & 0xFF) << 8 | (packed[3] & 0xFF);
+    /** Writes {@code json[from, to)} as literal runs (a run's length fits one varint of up to 3 bytes). */
+    private static int literal(byte[] json, int from, int to, byte[] out, int o) {
+        if (from == to) {
+            return o;
+        }
+        o = writeVarint(out, o, (to - from) << 1);
+        System.arraycopy(json, from, out, o, to - from);
+        return o + to - from;
+    }
+
+    private static int hash(byte[] b, int at) {
+        int word = (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
+        return (word * 0x9E3779B1) >>> (32 - HASH_BITS);
+    }
+
+    private static int[] index(byte[] dictionary) {
+        int[] index = new int[1 << HASH_BITS];
+        Arrays.fill(index, -1);
+        for (int p = 0; p + 4 <= dictionary.length; p++) {
+            index[hash(dictionary, p)] = p;
+        }
+        return index;
+    }
+
+    private static int writeVarint(byte[] out, int o, int value) {
+        while ((value & ~0x7F) != 0) {
+            out[o++] = (byte) ((value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        out[o++] = (byte) value;
+        return o;
+    }
+
+    private static int readVarint(byte[] in, int[] position) {
+        int value = 0;
+        for (int shift = 0; shift < 32; shift += 7) {
+            byte b = in[position[0]++];
+            value |= (b & 0x7F) << shift;
+            if (b >= 0) {
+                return value;
+            }
+        }
+        throw new IllegalStateException("packed JSON has a varint of more than 5 bytes");
     }
 
     /**
-     * The documented responses, compact as the stub writes them. Deflate finds matches nearest the
-     * end of the dictionary cheapest, so the CCE response, the usual body, comes last.
+     * The documented responses, compact as the stub writes them; the CCE response, the usual body, last, so
+     * that the index prefers its offsets.
      */
     private static byte[] dictionary() {
         ObjectMapper json = new ObjectMapper();
@@ -118,40 +156,11 @@ final class PackedJson {
                 if (in == null) {
                     throw new IllegalStateException(source + " is missing from the classpath (cce-nodepool-openapi)");
                 }
-                JsonNode response = json.readTree(in);
-                dictionary.write(json.writeValueAsBytes(response));
+                dictionary.write(json.writeValueAsBytes(json.readTree(in)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + source, e);
             }
         }
         return dictionary.toByteArray();
-    }
-
-    /** A bounded stack of idle zlib objects; those beyond the bound are ended, freeing their native memory. */
-    private static final class Idle<T> {
-        private final Queue<T> items = new ConcurrentLinkedQueue<>();
-        private final AtomicInteger size = new AtomicInteger();
-        private final Consumer<T> end;
-
-        Idle(Consumer<T> end) {
-            this.end = end;
-        }
-
-        T poll() {
-            T item = items.poll();
-            if (item != null) {
-                size.decrementAndGet();
-            }
-            return item;
-        }
-
-        void offer(T item) {
-            if (size.incrementAndGet() <= MAX_IDLE) {
-                items.offer(item);
-            } else {
-                size.decrementAndGet();
-                end.accept(item);
-            }
-        }
     }
 }
