@@ -2,7 +2,9 @@ package io.github.ccecontract.nodepool.stub.domain;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +15,12 @@ import java.util.function.Supplier;
 /**
  * The node pools the stub has created, in memory, keyed by (cluster ID, pool name).
  *
- * <p>Thread-safe: every method holds the store's lock, so "is the name free, is there room, store"
- * is one step and two concurrent creations of one name yield exactly one {@link
- * CreateResult.Created}. Creating is cheap (the builder only assembles a JSON tree), so one lock is
- * simpler than anything finer and costs nothing measurable.
+ * <p>Thread-safe. "Is the name free, is there room" and the reservation of the name are one step under the
+ * store's lock, so two concurrent creations of one name yield exactly one {@link CreateResult.Created}
+ * (the second waits for the first to be stored, then finds it). The body is built, written and packed
+ * outside the lock: under load, threads queued on the lock for it (issue 10, benchmark). A reserved name
+ * holds its place in the creation order and counts against the bound, but is not found or listed until
+ * stored.
  *
  * <p>Bounded: a long-running stub fed by test suites must not grow without limit. Reaching
  * {@link #maxPools()} pools (across all clusters) makes further creations {@link CreateResult.Full}
@@ -31,7 +35,16 @@ public final class NodePoolStore {
 
     private final int maxPools;
     private final Clock clock;
-    private final Map<Key, StoredNodePool> pools = new LinkedHashMap<>(); // guarded by this; creation order
+    /** Guarded by this; creation order. A null value is a name reserved by a creation under way. */
+    private final Map<Key, StoredNodePool> pools = new LinkedHashMap<>();
+
+    private int building; // guarded by this: the null values of pools
+    private int waiting; // guarded by this: threads waiting for a reserved name
+    private long resets; // guarded by this: a reservation made before the last reset is gone
+
+    // Guarded by this: one instance of each value that many pools share, so that a pool holds fewer objects.
+    private final Map<String, String> clusterIds = new HashMap<>();
+    private final Map<Placement, Placement> placements = new HashMap<>();
 
     /** A store of {@link #DEFAULT_MAX_POOLS} pools on the system UTC clock. */
     public NodePoolStore() {
@@ -66,24 +79,86 @@ public final class NodePoolStore {
      * refused creation spends no uid. Its body must carry {@code metadata.uid}. If it throws, nothing
      * is stored and the exception propagates.
      */
-    public synchronized CreateResult create(
-            String clusterId, String name, Placement placement, Supplier<ObjectNode> builder) {
+    public CreateResult create(String clusterId, String name, Placement placement, Supplier<ObjectNode> builder) {
         Objects.requireNonNull(builder, "builder must not be null");
-        Key key = new Key(
-                Objects.requireNonNull(clusterId, "clusterId must not be null"),
-                Objects.requireNonNull(name, "name must not be null"));
-        StoredNodePool existing = pools.get(key);
-        if (existing != null) {
-            return new CreateResult.AlreadyExists(existing);
+        Objects.requireNonNull(clusterId, "clusterId must not be null");
+        Objects.requireNonNull(name, "name must not be null");
+        Key key;
+        Instant createdAt;
+        long generation;
+        synchronized (this) {
+            key = new Key(clusterIds.getOrDefault(clusterId, clusterId), name);
+            StoredNodePool existing = awaitBuilt(key);
+            if (existing != null) {
+                return new CreateResult.AlreadyExists(existing);
+            }
+            if (pools.size() >= maxPools) {
+                return new CreateResult.Full(maxPools);
+            }
+            clusterIds.putIfAbsent(clusterId, clusterId);
+            if (placement != null) {
+                placement = placements.computeIfAbsent(placement, p -> p);
+            }
+            pools.put(key, null); // reserved: its place in the creation order, and room
+            building++;
+            generation = resets;
+            createdAt = clock.instant();
         }
-        if (pools.size() >= maxPools) {
-            return new CreateResult.Full(maxPools);
+        StoredNodePool pool;
+        byte[] json;
+        try {
+            ObjectNode response = Objects.requireNonNull(builder.get(), "builder returned null");
+            json = JsonObjects.bytes(response);
+            uidOf(response);
+            pool = new StoredNodePool(key.clusterId(), name, createdAt, json, placement);
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                if (generation == resets) {
+                    building--;
+                    pools.remove(key);
+                }
+                wakeWaiters();
+            }
+            throw e;
         }
-        ObjectNode response = Objects.requireNonNull(builder.get(), "builder returned null");
-        byte[] json = JsonObjects.bytes(response);
-        StoredNodePool pool = new StoredNodePool(clusterId, name, uidOf(response), clock.instant(), json, placement);
-        pools.put(key, pool);
+        synchronized (this) {
+            if (generation == resets) {
+                building--;
+                pools.put(key, pool);
+            } else {
+                pools.putIfAbsent(key, pool); // a reset came meanwhile: kept unless the name was taken again
+            }
+            wakeWaiters();
+        }
         return new CreateResult.Created(pool, json);
+    }
+
+    /** The pool stored under {@code key} once no creation of it is under way; null if none. Holds the lock. */
+    private StoredNodePool awaitBuilt(Key key) {
+        boolean interrupted = false;
+        try {
+            while (pools.containsKey(key) && pools.get(key) == null) {
+                waiting++;
+                try {
+                    wait(); // the builder takes microseconds, and always ends in wakeWaiters()
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } finally {
+                    waiting--;
+                }
+            }
+            return pools.get(key);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void wakeWaiters() {
+        if (waiting > 0) {
+            notifyAll();
+        }
     }
 
     private static String uidOf(ObjectNode response) {
@@ -101,14 +176,20 @@ public final class NodePoolStore {
 
     /** All pools, in creation order. */
     public synchronized List<StoredNodePool> list() {
-        return List.copyOf(pools.values());
+        List<StoredNodePool> result = new ArrayList<>(pools.size());
+        for (StoredNodePool pool : pools.values()) {
+            if (pool != null) {
+                result.add(pool);
+            }
+        }
+        return List.copyOf(result);
     }
 
     /** The pools of one cluster, in creation order. */
     public synchronized List<StoredNodePool> list(String clusterId) {
         List<StoredNodePool> result = new ArrayList<>();
         for (StoredNodePool pool : pools.values()) {
-            if (pool.clusterId().equals(clusterId)) {
+            if (pool != null && pool.clusterId().equals(clusterId)) {
                 result.add(pool);
             }
         }
@@ -118,11 +199,15 @@ public final class NodePoolStore {
     /** Forgets every pool (between tests). */
     public synchronized void reset() {
         pools.clear();
+        clusterIds.clear();
+        placements.clear();
+        building = 0;
+        resets++;
     }
 
     /** Number of pools stored, across all clusters. */
     public synchronized int size() {
-        return pools.size();
+        return pools.size() - building;
     }
 
     /** The bound on {@link #size()}. */

@@ -12,10 +12,12 @@ import java.util.Objects;
 /**
  * A node pool the stub has created.
  *
- * <p>Kept small, because a stub under load holds tens of thousands of them in a 128 MiB heap: the 201
- * body as {@link PackedJson} (not a Jackson tree, several times the size of its bytes; not the plain
- * bytes, which repeat the documented response almost entirely), the time as two numbers, and the
- * requested AZ read back from the body when asked. Each {@link #response()} reads a fresh tree, so
+ * <p>Kept small, because a stub under load holds tens of thousands of them in a 128 MiB heap, and the
+ * collector's marking work grows with the number of objects held: the 201 body as {@link PackedJson}
+ * (not a Jackson tree, several times the size of its bytes; not the plain bytes, which repeat the
+ * documented response almost entirely), the time as two numbers, the uid and the requested AZ read
+ * back from the body when asked; {@link NodePoolStore} shares one instance of each cluster ID and each
+ * placement among its pools. Each {@link #response()} reads a fresh tree, so
  * nobody can change a stored pool through a reference.
  */
 public final class StoredNodePool {
@@ -24,7 +26,6 @@ public final class StoredNodePool {
 
     private final String clusterId;
     private final String name;
-    private final String uid;
     private final long createdAtSecond;
     private final int createdAtNano;
     private final byte[] packedResponse;
@@ -33,16 +34,13 @@ public final class StoredNodePool {
     /**
      * @param clusterId    the cluster it was created in
      * @param name         its name, unique within the cluster
-     * @param uid          its {@code metadata.uid}
      * @param createdAt    when the store accepted it
      * @param responseJson the 201 body it was answered with, as UTF-8 JSON (packed, not kept)
      * @param placement    where its nodes went; {@code null} when the creator recorded none
      */
-    public StoredNodePool(
-            String clusterId, String name, String uid, Instant createdAt, byte[] responseJson, Placement placement) {
+    public StoredNodePool(String clusterId, String name, Instant createdAt, byte[] responseJson, Placement placement) {
         this.clusterId = Objects.requireNonNull(clusterId, "clusterId must not be null");
         this.name = Objects.requireNonNull(name, "name must not be null");
-        this.uid = Objects.requireNonNull(uid, "uid must not be null");
         Objects.requireNonNull(createdAt, "createdAt must not be null");
         this.createdAtSecond = createdAt.getEpochSecond();
         this.createdAtNano = createdAt.getNano();
@@ -60,9 +58,9 @@ public final class StoredNodePool {
         return name;
     }
 
-    /** The {@code metadata.uid} the stub gave it. */
+    /** The {@code metadata.uid} the stub gave it, read from the 201 body. */
     public String uid() {
-        return uid;
+        return response().path("metadata").path("uid").textValue();
     }
 
     /** When it was created (the stub's clock). */
@@ -107,7 +105,6 @@ public final class StoredNodePool {
         return other instanceof StoredNodePool that
                 && clusterId.equals(that.clusterId)
                 && name.equals(that.name)
-                && uid.equals(that.uid)
                 && createdAtSecond == that.createdAtSecond
                 && createdAtNano == that.createdAtNano
                 && Arrays.equals(packedResponse, that.packedResponse)
@@ -117,12 +114,12 @@ public final class StoredNodePool {
     @Override
     public int hashCode() {
         return Objects.hash(
-                clusterId, name, uid, createdAtSecond, createdAtNano, Arrays.hashCode(packedResponse), placement);
+                clusterId, name, createdAtSecond, createdAtNano, Arrays.hashCode(packedResponse), placement);
     }
 
     @Override
     public String toString() {
-        return "StoredNodePool[clusterId=" + clusterId + ", name=" + name + ", uid=" + uid + ", createdAt="
+        return "StoredNodePool[clusterId=" + clusterId + ", name=" + name + ", uid=" + uid() + ", createdAt="
                 + createdAt() + ", placement=" + placement + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.github.ccecontract.nodepool.stub.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -185,6 +186,119 @@ class NodePoolStoreTest {
         assertEquals(threads - 1, existsCount);
         assertEquals(1, builds.get());
         assertEquals(1, big.size());
+    }
+
+    @Test
+    void aBodyIsBuiltOutsideTheLockAndASecondCreationOfItsNameWaitsForIt() throws Exception {
+        CountDownLatch building = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<CreateResult> first = pool.submit(() -> store.create("c1", "a", () -> {
+                building.countDown();
+                await(release);
+                return body("a", "u1");
+            }));
+            assertTrue(building.await(10, TimeUnit.SECONDS));
+            Future<CreateResult> second = pool.submit(() -> store.create("c1", "a", NOT_CALLED));
+
+            // while "a" is built: another name is created at once, "a" is neither found nor listed nor counted
+            created(pool.submit(() -> store.create("c1", "b", () -> body("b", "u2")))
+                    .get(10, TimeUnit.SECONDS));
+            assertTrue(store.find("c1", "a").isEmpty());
+            assertEquals(
+                    List.of("b"),
+                    store.list().stream().map(StoredNodePool::name).toList());
+            assertEquals(1, store.size());
+            Thread.sleep(50);
+            assertFalse(second.isDone(), "the second creation of a name waits for the first");
+
+            release.countDown();
+            StoredNodePool a = created(first.get(10, TimeUnit.SECONDS));
+            assertEquals(
+                    a,
+                    assertInstanceOf(CreateResult.AlreadyExists.class, second.get(10, TimeUnit.SECONDS))
+                            .existing());
+            assertEquals(
+                    List.of("a", "b"),
+                    store.list().stream().map(StoredNodePool::name).toList());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aReservedNameCountsAgainstTheBound() throws Exception {
+        CountDownLatch building = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            created(store.create("c1", "a", () -> body("a", "u1")));
+            created(store.create("c1", "b", () -> body("b", "u2")));
+            Future<CreateResult> third = pool.submit(() -> store.create("c1", "c", () -> {
+                building.countDown();
+                await(release);
+                return body("c", "u3");
+            }));
+            assertTrue(building.await(10, TimeUnit.SECONDS));
+            assertInstanceOf(CreateResult.Full.class, store.create("c1", "d", NOT_CALLED));
+            release.countDown();
+            created(third.get(10, TimeUnit.SECONDS));
+            assertEquals(3, store.size());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCreationThatARaceWithAResetLosesIsStillStoredAndCounted() throws Exception {
+        CountDownLatch building = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<CreateResult> first = pool.submit(() -> store.create("c1", "a", () -> {
+                building.countDown();
+                await(release);
+                return body("a", "u1");
+            }));
+            assertTrue(building.await(10, TimeUnit.SECONDS));
+            store.reset();
+            assertEquals(0, store.size());
+            release.countDown();
+            created(first.get(10, TimeUnit.SECONDS));
+            assertEquals(1, store.size());
+            assertTrue(store.find("c1", "a").isPresent());
+            created(store.create("c1", "b", () -> body("b", "u2")));
+            created(store.create("c1", "c", () -> body("c", "u3")));
+            assertInstanceOf(CreateResult.Full.class, store.create("c1", "d", NOT_CALLED));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedBuildFreesItsNameForTheNextCreation() {
+        assertThrows(
+                IllegalStateException.class,
+                () -> store.create("c1", "a", () -> {
+                    throw new IllegalStateException("boom");
+                }));
+        created(store.create("c1", "a", () -> body("a", "u1")));
+        assertEquals(1, store.size());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("not released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
