@@ -86,17 +86,20 @@ final class Exchange {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 16 * 1024));
         byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = exchange.getRequestBody()) {
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                bodyBytes += n;
-                if (bodyBytes > limit) {
-                    body = out.toByteArray();
-                    return false;
-                }
-                out.write(buffer, 0, n);
+        InputStream in = exchange.getRequestBody();
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            bodyBytes += n;
+            if (bodyBytes > limit) {
+                // Left open: the rest is discarded before the 413 (discardBody); the JDK's close would drain
+                // only 64 KiB and refuse further reads, and a close with unread bytes resets the connection,
+                // which can destroy the 413 before the client reads it.
+                body = out.toByteArray();
+                return false;
             }
+            out.write(buffer, 0, n);
         }
+        in.close();
         body = out.toByteArray();
         return true;
     }
