@@ -26,6 +26,11 @@ WIREMOCK_VERSION=3.13.2
 WIREMOCK_SHA256=d097b19bd483c5038479b13a5c71e9faf8f2f5106584f0c120a7770ab0bdb367
 WIREMOCK_JAR=server-stub/target/bench-tools/wiremock-standalone-$WIREMOCK_VERSION.jar
 DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.11.0 # as pinned in the root pom.xml
+# async-profiler for profile.sh: its Linux x64 build as published on Maven Central (a jar holding the agent).
+ASYNC_PROFILER_VERSION=4.1
+ASYNC_PROFILER_SHA256=d4d74707248527b024abeb5d5d4e270e4b4ba4ededc061941795a0f67d3bd706
+ASYNC_PROFILER_JAR=server-stub/target/bench-tools/async-profiler-$ASYNC_PROFILER_VERSION-linux-x64.jar
+ASYNC_PROFILER_LIB=server-stub/target/bench-tools/async-profiler-$ASYNC_PROFILER_VERSION/libasyncProfiler.so
 
 # ---------------------------------------------------------------- processes and cleanup
 RUNNING=() # process group IDs of the running servers
@@ -104,6 +109,26 @@ ensure_wiremock() {
   local sum
   sum=$(sha256sum "$WIREMOCK_JAR" | cut -d' ' -f1)
   [[ $sum == "$WIREMOCK_SHA256" ]] || { rm -f "$WIREMOCK_JAR"; die "$WIREMOCK_JAR has SHA-256 $sum, expected $WIREMOCK_SHA256"; }
+}
+# async-profiler's agent (tools.profiler:async-profiler, classifier linux-x64) from Maven Central, as
+# WireMock above: fetched once, checked, its libasyncProfiler.so unpacked into server-stub/target/bench-tools/.
+ensure_async_profiler() {
+  [[ $(uname -s)-$(uname -m) == Linux-x86_64 ]] || die "profile.sh needs Linux on x86-64 (async-profiler's linux-x64 build)"
+  if [[ ! -f $ASYNC_PROFILER_JAR ]]; then
+    echo "== fetching async-profiler $ASYNC_PROFILER_VERSION: ./mvnw -N $DEPENDENCY_PLUGIN:copy -Dartifact=tools.profiler:async-profiler:$ASYNC_PROFILER_VERSION:jar:linux-x64"
+    mkdir -p "$(dirname "$ASYNC_PROFILER_JAR")"
+    timeout 600 ./mvnw -B -q -N "$DEPENDENCY_PLUGIN:copy" \
+      -Dartifact="tools.profiler:async-profiler:$ASYNC_PROFILER_VERSION:jar:linux-x64" \
+      -DoutputDirectory="$(dirname "$ASYNC_PROFILER_JAR")" || die "cannot fetch tools.profiler:async-profiler:$ASYNC_PROFILER_VERSION"
+  fi
+  local sum
+  sum=$(sha256sum "$ASYNC_PROFILER_JAR" | cut -d' ' -f1)
+  [[ $sum == "$ASYNC_PROFILER_SHA256" ]] \
+    || { rm -f "$ASYNC_PROFILER_JAR"; die "$ASYNC_PROFILER_JAR has SHA-256 $sum, expected $ASYNC_PROFILER_SHA256"; }
+  if [[ ! -f $ASYNC_PROFILER_LIB ]]; then
+    mkdir -p "$(dirname "$ASYNC_PROFILER_LIB")"
+    unzip -p "$ASYNC_PROFILER_JAR" linux-x64/libasyncProfiler.so >"$ASYNC_PROFILER_LIB.tmp" && mv "$ASYNC_PROFILER_LIB.tmp" "$ASYNC_PROFILER_LIB"
+  fi
 }
 # The WireMock root folder: one stub mapping answering POST <operation> (any project, any cluster) with
 # 201 and the documented CCE response (openapi/examples/cce-cluster-response.json) byte for byte, kept
