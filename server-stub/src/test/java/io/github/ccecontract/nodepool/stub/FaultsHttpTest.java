@@ -18,6 +18,7 @@ import io.github.ccecontract.nodepool.stub.admin.JournalEntry;
 import io.github.ccecontract.nodepool.stub.config.StubConfig;
 import io.github.ccecontract.nodepool.stub.faults.Fault;
 import io.github.ccecontract.nodepool.stub.faults.Faults;
+import io.github.ccecontract.nodepool.stub.faults.ForcedResponses;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -110,7 +111,8 @@ class FaultsHttpTest {
 
     @Test
     void everyDocumentedErrorStatusCanBeForced() {
-        for (int status : List.of(400, 401, 403, 404, 409, 413, 429, 500, 507)) {
+        assertEquals(List.of(400, 401, 403, 404, 409, 413, 429, 500, 502, 503, 504, 507), ForcedResponses.statuses());
+        for (int status : ForcedResponses.statuses()) {
             stub.faults().clear();
             stub.faults().add(Fault.status(status));
             StubHttp.Answer answer = create(stub, "c1", pool("pool-a"));
@@ -286,14 +288,14 @@ class FaultsHttpTest {
     void badFaultsAreRefusedNamingTheFieldAndTheRule() {
         assertMessage(
                 "status must be an error status the document lists for the operation (400, 401, 403, 404,"
-                        + " 409, 413, 429, 500, 507), was 503",
-                () -> Fault.status(503));
+                        + " 409, 413, 429, 500, 502, 503, 504, 507), was 418",
+                () -> Fault.status(418));
         assertMessage("times must be at least 1, was 0", () -> Fault.status(500).times(0));
         assertMessage(
                 "probability must be more than 0 and at most 1, was 1.5",
                 () -> Fault.status(500).probability(1.5));
         assertMessage(
-                "retryAfter: only a 429 fault has a Retry-After header (this one is status 500)",
+                "retryAfter: only a fault of status 429 or 503 has a Retry-After header (this one is status 500)",
                 () -> Fault.status(500).retryAfter(1));
         assertMessage(
                 "example must name one of the document's examples for status 401 (cce, gateway), was 'apig'",
@@ -332,6 +334,25 @@ class FaultsHttpTest {
     }
 
     @Test
+    void theGatewaysAndServiceUnavailableAnswersCanBeForced() {
+        StubHttp.Answer unavailable = prefer("code=503, retry-after=7", "pool-a");
+        assertEquals(503, unavailable.status());
+        assertEquals("CCE.01503001", unavailable.errorCode());
+        assertEquals("7", unavailable.header("Retry-After"));
+        StubHttp.Answer badGateway = prefer("code=502", "pool-a");
+        assertEquals(502, badGateway.status());
+        assertEquals("APIG.0202", badGateway.json().path("error_code").asText());
+        assertNull(badGateway.header("Retry-After"));
+        stub.faults().add(Fault.status(504).times(1));
+        StubHttp.Answer timeout = post(stub, "c1", "pool-a", Map.of());
+        assertEquals(504, timeout.status());
+        assertEquals("APIG.0203", timeout.json().path("error_code").asText());
+        assertEquals(201, post(stub, "c1", "pool-a", Map.of()).status());
+        stub.faults().add(Fault.status(503).retryAfter(1).times(1));
+        assertEquals("1", post(stub, "c1", "pool-b", Map.of()).header("Retry-After"));
+    }
+
+    @Test
     void preferWinsOverRegisteredFaults() {
         stub.faults().add(Fault.status(500));
         assertEquals(429, prefer("code=429", "pool-a").status());
@@ -356,17 +377,17 @@ class FaultsHttpTest {
         cases.put(
                 "code=abc",
                 "Prefer: code must be an error status the document lists for the operation (400, 401,"
-                        + " 403, 404, 409, 413, 429, 500, 507), was 'abc'.");
+                        + " 403, 404, 409, 413, 429, 500, 502, 503, 504, 507), was 'abc'.");
         cases.put(
                 "code=418",
                 "Prefer: code must be an error status the document lists for the operation (400, 401,"
-                        + " 403, 404, 409, 413, 429, 500, 507), was 418.");
+                        + " 403, 404, 409, 413, 429, 500, 502, 503, 504, 507), was 418.");
         cases.put(
                 "cod=429",
                 "Prefer: unknown preference 'cod' (the stub knows code, example, retry-after, delay,"
                         + " connection; it ignores handling, respond-async, return, wait).");
         cases.put("retry-after=2", "Prefer: retry-after needs code=... (the status to answer).");
-        cases.put("code=500, retry-after=2", "Prefer: retry-after goes with code=429 only.");
+        cases.put("code=500, retry-after=2", "Prefer: retry-after goes with code=429 or code=503 only.");
         cases.put("code=429, retry-after=soon", "Prefer: retry-after must be seconds, 0 or more, was 'soon'.");
         cases.put("delay=99999", "Prefer: delay must be 0 to 60000 ms, was 99999 ms.");
         cases.put("delay=500-100", "Prefer: delay: the minimum (500 ms) must not exceed the maximum (100 ms).");
@@ -443,9 +464,9 @@ class FaultsHttpTest {
         cases.put("{\"status\": 429, \"times\": 0}", "Invalid fault: times must be at least 1, was 0");
         cases.put("{\"status\": \"429\"}", "Invalid fault: status must be an integer, was '429'");
         cases.put(
-                "{\"status\": 503}",
+                "{\"status\": 418}",
                 "Invalid fault: status must be an error status the document lists for the"
-                        + " operation (400, 401, 403, 404, 409, 413, 429, 500, 507), was 503");
+                        + " operation (400, 401, 403, 404, 409, 413, 429, 500, 502, 503, 504, 507), was 418");
         cases.put(
                 "{\"code\": 429}",
                 "Invalid fault: unknown member 'code' (known: status, example, retryAfter,"

@@ -112,6 +112,45 @@ class ClientRetriesAgainstStubTest {
     }
 
     @Test
+    @DisplayName(
+            "a 503 with Retry-After: 2 and the gateway's 502 and 504 are retried with the opt-in, the fourth attempt"
+                    + " creates")
+    void unavailableAndGatewayAnswersRetriedWithOptIn() throws IOException {
+        stub.faults().add(Fault.status(503).retryAfter(2).once().forCluster(CLUSTER));
+        stub.faults().add(Fault.status(502).once().forCluster(CLUSTER));
+        stub.faults().add(Fault.status(504).once().forCluster(CLUSTER));
+        RecordingSleeper sleeper = new RecordingSleeper();
+        RetryPolicy fourAttempts = RetryPolicy.builder()
+                .retryPossiblyProcessed(true)
+                .maxAttempts(4)
+                .build();
+        try (CceNodePoolClient client = client(fourAttempts, sleeper, null)) {
+            assertEquals(
+                    name(),
+                    client.createNodePool(CLUSTER, nodePool()).getMetadata().getName());
+        }
+        assertEquals(3, sleeper.waits.size(), sleeper.waits.toString());
+        assertEquals(Duration.ofSeconds(2), sleeper.waits.get(0), "the 503's Retry-After");
+        stub.requests().withStatus(503).verify(1);
+        stub.requests().withStatus(502).verify(1);
+        stub.requests().withStatus(504).verify(1);
+        stub.requests().withStatus(201).verify(1);
+    }
+
+    @Test
+    @DisplayName("a forced 503 is not retried by default: the service may have taken it")
+    void unavailableNotRetriedByDefault() throws IOException {
+        stub.faults().add(Fault.status(503).retryAfter(1).once().forCluster(CLUSTER));
+        try (CceNodePoolClient client = client(RetryPolicy.defaults(), new RecordingSleeper(), null)) {
+            NodePool pool = nodePool();
+            CceServiceException e = assertThrows(CceServiceException.class, () -> client.createNodePool(CLUSTER, pool));
+            assertEquals(503, e.statusCode());
+            assertEquals("CCE.01503001", e.errorCode());
+        }
+        assertEquals(1, stub.requests().size(), "one attempt");
+    }
+
+    @Test
     @DisplayName("a forced 500 is not retried by default")
     void serverErrorNotRetriedByDefault() throws IOException {
         stub.faults().add(Fault.status(500).once().forCluster(CLUSTER));

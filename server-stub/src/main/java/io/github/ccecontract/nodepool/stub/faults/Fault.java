@@ -18,7 +18,7 @@ import java.util.OptionalInt;
  * }</pre>
  *
  * <p>What: an answer with a documented error status ({@link #status}, with the body of the document's example
- * for it, {@link #example} choosing among several, {@link #retryAfter} adding {@code Retry-After} to a 429),
+ * for it, {@link #example} choosing among several, {@link #retryAfter} adding {@code Retry-After} to a 429 or 503),
  * a delay before the answer ({@link #delay}, alone or added with {@link #withDelay}), or the connection
  * closed without an answer ({@link #closeConnection}). How often: every time (the default), {@link #once},
  * {@link #times}, and/or with a {@link #probability} drawn from a generator seeded with {@link #seed}.
@@ -151,11 +151,14 @@ public final class Fault {
                 headerValue);
     }
 
-    /** Adds {@code Retry-After: seconds} to a 429. */
+    /** Adds {@code Retry-After: seconds} to a 429 or a 503 ({@link ForcedResponses#retryAfterStatuses()}). */
     public Fault retryAfter(int seconds) {
-        if (status == null || status != 429) {
-            throw new IllegalArgumentException(
-                    "retryAfter: only a 429 fault has a Retry-After header (this one is " + describeWhat() + ")");
+        if (status == null || !ForcedResponses.retryAfterStatuses().contains(status)) {
+            throw new IllegalArgumentException("retryAfter: only a fault of status "
+                    + ForcedResponses.retryAfterStatuses().stream()
+                            .map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(" or "))
+                    + " has a Retry-After header (this one is " + describeWhat() + ")");
         }
         if (seconds < 0) {
             throw new IllegalArgumentException("retryAfter must be 0 or more seconds, was " + seconds);
@@ -384,7 +387,7 @@ public final class Fault {
         return Optional.ofNullable(example);
     }
 
-    /** {@code Retry-After} seconds of a 429. */
+    /** {@code Retry-After} seconds of a 429 or a 503. */
     public OptionalInt retryAfter() {
         return retryAfter == null ? OptionalInt.empty() : OptionalInt.of(retryAfter);
     }

@@ -28,6 +28,9 @@ public final class ForcedResponses {
     /** Status to example name to body, in document order. */
     private static final Map<Integer, Map<String, ObjectNode>> BODIES = read();
 
+    /** The statuses whose documented answer has a {@code Retry-After} header (429, 503), ascending. */
+    private static final List<Integer> RETRY_AFTER = readRetryAfter();
+
     private ForcedResponses() {}
 
     private static Map<Integer, Map<String, ObjectNode>> read() {
@@ -62,6 +65,28 @@ public final class ForcedResponses {
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    private static List<Integer> readRetryAfter() {
+        JsonNode root = ContractDocument.bundled().root();
+        JsonNode responses =
+                root.path("paths").path(NodePoolContract.PATH).path("post").path("responses");
+        List<Integer> out = new ArrayList<>();
+        for (Integer status : BODIES.keySet()) {
+            JsonNode response = responses.path(String.valueOf(status));
+            while (response.has("$ref")) {
+                response = root.at(response.get("$ref").asText().substring(1));
+            }
+            if (response.path("headers").has("Retry-After")) {
+                out.add(status);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The statuses a forced answer may carry {@code Retry-After} with: those the document gives the header. */
+    public static List<Integer> retryAfterStatuses() {
+        return RETRY_AFTER;
     }
 
     /** The statuses a fault may force, ascending: the operation's documented error responses. */

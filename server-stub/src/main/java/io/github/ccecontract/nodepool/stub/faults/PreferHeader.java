@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A fault asked for by one request, in the manner of Prism's {@code Prefer: code=...} (RFC 7240 syntax:
@@ -14,7 +15,7 @@ import java.util.Set;
  * <ul>
  *   <li>{@code code=429}: answer this documented error status ({@link ForcedResponses#statuses()});</li>
  *   <li>{@code example=gateway}: with this example of the document (the 401 has {@code cce}, {@code gateway});</li>
- *   <li>{@code retry-after=2}: with {@code Retry-After: 2} (a 429 only);</li>
+ *   <li>{@code retry-after=2}: with {@code Retry-After: 2} (a 429 or a 503 only);</li>
  *   <li>{@code delay=500} or {@code delay=100-800}: wait so many milliseconds (at most 60000), or a time drawn
  *       from the range, before answering (alone: then handle the request as usual);</li>
  *   <li>{@code connection=close}: close the connection without an answer.</li>
@@ -106,8 +107,13 @@ public final class PreferHeader {
                 fault = fault.example(prefs.get("example"));
             }
             if (prefs.containsKey("retry-after")) {
-                if (fault.status().orElse(0) != 429) {
-                    throw new IllegalArgumentException("retry-after goes with code=429 only");
+                if (!ForcedResponses.retryAfterStatuses()
+                        .contains(fault.status().orElse(0))) {
+                    throw new IllegalArgumentException("retry-after goes with code="
+                            + ForcedResponses.retryAfterStatuses().stream()
+                                    .map(String::valueOf)
+                                    .collect(Collectors.joining(" or code="))
+                            + " only");
                 }
                 fault = fault.retryAfter(number(prefs.get("retry-after"), "retry-after", "seconds, 0 or more"));
             }
