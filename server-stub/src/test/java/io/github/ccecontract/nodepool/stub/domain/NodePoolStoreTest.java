@@ -188,95 +188,95 @@ class NodePoolStoreTest {
         assertEquals(1, big.size());
     }
 
-    @Test
-    void aBodyIsBuiltOutsideTheLockAndASecondCreationOfItsNameWaitsForIt() throws Exception {
-        CountDownLatch building = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            Future<CreateResult> first = pool.submit(() -> store.create("c1", "a", () -> {
+    /** A creation on a thread of its own whose builder waits until {@link #finish} is called. */
+    private final class HeldCreation implements AutoCloseable {
+        private final CountDownLatch building = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final ExecutorService threads = Executors.newCachedThreadPool();
+        private final Future<CreateResult> result;
+
+        HeldCreation(String name, String uid) throws InterruptedException {
+            result = threads.submit(() -> store.create("c1", name, () -> {
                 building.countDown();
                 await(release);
-                return body("a", "u1");
+                return body(name, uid);
             }));
-            assertTrue(building.await(10, TimeUnit.SECONDS));
-            Future<CreateResult> second = pool.submit(() -> store.create("c1", "a", NOT_CALLED));
+            assertTrue(building.await(10, TimeUnit.SECONDS), "the builder runs");
+        }
+
+        /** {@code task} on another thread, so that a test fails instead of hanging where the store would block. */
+        <T> Future<T> meanwhile(java.util.concurrent.Callable<T> task) {
+            return threads.submit(task);
+        }
+
+        StoredNodePool finish() throws Exception {
+            release.countDown();
+            return created(result.get(10, TimeUnit.SECONDS));
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBodyIsBuiltOutsideTheLockAndASecondCreationOfItsNameWaitsForIt() throws Exception {
+        try (HeldCreation a = new HeldCreation("a", "u1")) {
+            Future<CreateResult> second = a.meanwhile(() -> store.create("c1", "a", NOT_CALLED));
 
             // while "a" is built: another name is created at once, "a" is neither found nor listed nor counted
-            created(pool.submit(() -> store.create("c1", "b", () -> body("b", "u2")))
+            created(a.meanwhile(() -> store.create("c1", "b", () -> body("b", "u2")))
                     .get(10, TimeUnit.SECONDS));
-            assertTrue(store.find("c1", "a").isEmpty());
-            assertEquals(
-                    List.of("b"),
-                    store.list().stream().map(StoredNodePool::name).toList());
+            assertTrue(a.meanwhile(() -> store.find("c1", "a").isEmpty()).get(10, TimeUnit.SECONDS));
+            assertEquals(List.of("b"), names(store.list()));
             assertEquals(1, store.size());
             Thread.sleep(50);
             assertFalse(second.isDone(), "the second creation of a name waits for the first");
 
-            release.countDown();
-            StoredNodePool a = created(first.get(10, TimeUnit.SECONDS));
+            StoredNodePool created = a.finish();
             assertEquals(
-                    a,
+                    created,
                     assertInstanceOf(CreateResult.AlreadyExists.class, second.get(10, TimeUnit.SECONDS))
                             .existing());
-            assertEquals(
-                    List.of("a", "b"),
-                    store.list().stream().map(StoredNodePool::name).toList());
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
+            assertEquals(List.of("a", "b"), names(store.list()));
         }
     }
 
     @Test
     void aReservedNameCountsAgainstTheBound() throws Exception {
-        CountDownLatch building = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            created(store.create("c1", "a", () -> body("a", "u1")));
-            created(store.create("c1", "b", () -> body("b", "u2")));
-            Future<CreateResult> third = pool.submit(() -> store.create("c1", "c", () -> {
-                building.countDown();
-                await(release);
-                return body("c", "u3");
-            }));
-            assertTrue(building.await(10, TimeUnit.SECONDS));
-            assertInstanceOf(CreateResult.Full.class, store.create("c1", "d", NOT_CALLED));
-            release.countDown();
-            created(third.get(10, TimeUnit.SECONDS));
-            assertEquals(3, store.size());
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
+        created(store.create("c1", "a", () -> body("a", "u1")));
+        created(store.create("c1", "b", () -> body("b", "u2")));
+        try (HeldCreation c = new HeldCreation("c", "u3")) {
+            assertInstanceOf(
+                    CreateResult.Full.class,
+                    c.meanwhile(() -> store.create("c1", "d", NOT_CALLED)).get(10, TimeUnit.SECONDS));
+            c.finish();
         }
+        assertEquals(3, store.size());
     }
 
     @Test
     void aCreationThatARaceWithAResetLosesIsStillStoredAndCounted() throws Exception {
-        CountDownLatch building = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<CreateResult> first = pool.submit(() -> store.create("c1", "a", () -> {
-                building.countDown();
-                await(release);
-                return body("a", "u1");
-            }));
-            assertTrue(building.await(10, TimeUnit.SECONDS));
-            store.reset();
+        try (HeldCreation a = new HeldCreation("a", "u1")) {
+            a.meanwhile(() -> {
+                        store.reset();
+                        return null;
+                    })
+                    .get(10, TimeUnit.SECONDS);
             assertEquals(0, store.size());
-            release.countDown();
-            created(first.get(10, TimeUnit.SECONDS));
-            assertEquals(1, store.size());
-            assertTrue(store.find("c1", "a").isPresent());
-            created(store.create("c1", "b", () -> body("b", "u2")));
-            created(store.create("c1", "c", () -> body("c", "u3")));
-            assertInstanceOf(CreateResult.Full.class, store.create("c1", "d", NOT_CALLED));
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
+            a.finish();
         }
+        assertEquals(1, store.size());
+        assertTrue(store.find("c1", "a").isPresent());
+        created(store.create("c1", "b", () -> body("b", "u2")));
+        created(store.create("c1", "c", () -> body("c", "u3")));
+        assertInstanceOf(CreateResult.Full.class, store.create("c1", "d", NOT_CALLED));
+    }
+
+    private static List<String> names(List<StoredNodePool> pools) {
+        return pools.stream().map(StoredNodePool::name).toList();
     }
 
     @Test
