@@ -109,7 +109,7 @@ public final class NodePoolStore {
         try {
             ObjectNode response = Objects.requireNonNull(builder.get(), "builder returned null");
             json = JsonObjects.bytes(response);
-            uidOf(response);
+            requireUid(response);
             pool = new StoredNodePool(key.clusterId(), name, createdAt, json, placement);
         } catch (RuntimeException | Error e) {
             synchronized (this) {
@@ -161,12 +161,11 @@ public final class NodePoolStore {
         }
     }
 
-    private static String uidOf(ObjectNode response) {
+    private static void requireUid(ObjectNode response) {
         String uid = response.path("metadata").path("uid").textValue();
         if (uid == null || uid.isEmpty()) {
             throw new IllegalArgumentException("the built node pool has no metadata.uid");
         }
-        return uid;
     }
 
     /** The pool {@code name} of cluster {@code clusterId}, if created. */

@@ -20,10 +20,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -196,10 +198,14 @@ class NodePoolStoreTest {
         private final Future<CreateResult> result;
 
         HeldCreation(String name, String uid) throws InterruptedException {
+            this(name, () -> body(name, uid));
+        }
+
+        HeldCreation(String name, Supplier<ObjectNode> builder) throws InterruptedException {
             result = threads.submit(() -> store.create("c1", name, () -> {
                 building.countDown();
                 await(release);
-                return body(name, uid);
+                return builder.get();
             }));
             assertTrue(building.await(10, TimeUnit.SECONDS), "the builder runs");
         }
@@ -212,6 +218,17 @@ class NodePoolStoreTest {
         StoredNodePool finish() throws Exception {
             release.countDown();
             return created(result.get(10, TimeUnit.SECONDS));
+        }
+
+        /** Lets the builder go on and returns what the creation threw. */
+        Throwable fail() throws InterruptedException, TimeoutException {
+            release.countDown();
+            try {
+                result.get(10, TimeUnit.SECONDS);
+                throw new AssertionError("the creation did not fail");
+            } catch (ExecutionException e) {
+                return e.getCause();
+            }
         }
 
         @Override
@@ -273,6 +290,20 @@ class NodePoolStoreTest {
         created(store.create("c1", "b", () -> body("b", "u2")));
         created(store.create("c1", "c", () -> body("c", "u3")));
         assertInstanceOf(CreateResult.Full.class, store.create("c1", "d", NOT_CALLED));
+    }
+
+    @Test
+    void aCreationWaitingForANameWhoseBuildFailsCreatesIt() throws Exception {
+        try (HeldCreation failing = new HeldCreation("a", () -> {
+            throw new IllegalStateException("boom");
+        })) {
+            Future<CreateResult> second = failing.meanwhile(() -> store.create("c1", "a", () -> body("a", "u2")));
+            Thread.sleep(50);
+            assertFalse(second.isDone(), "the second creation of a name waits for the first");
+            assertInstanceOf(IllegalStateException.class, failing.fail());
+            assertEquals("u2", created(second.get(10, TimeUnit.SECONDS)).uid());
+        }
+        assertEquals(1, store.size());
     }
 
     private static List<String> names(List<StoredNodePool> pools) {
