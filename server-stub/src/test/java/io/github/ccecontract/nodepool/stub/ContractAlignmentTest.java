@@ -52,6 +52,11 @@ class ContractAlignmentTest {
                 ContractRules.rule("max-node-count-within-cluster-limit")
                         .orElseThrow()
                         .errorCode());
+        assertEquals(
+                Optional.of(CceErrors.NODE_LIMIT),
+                ContractRules.rule("min-node-count-within-cluster-limit")
+                        .orElseThrow()
+                        .errorCode());
     }
 
     @Test

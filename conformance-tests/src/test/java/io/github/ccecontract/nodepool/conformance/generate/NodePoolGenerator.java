@@ -106,7 +106,7 @@ public final class NodePoolGenerator implements Gen<NodePoolGenerator.ValidReque
             template.put("count", withinLimit(template.get("count").asLong(), random));
         }
 
-        // max-node-count-within-cluster-limit and autoscaling-max-not-below-min (min too: it is at most max)
+        // max- and min-node-count-within-cluster-limit, autoscaling-max-not-below-min
         if (spec.has("autoscaling")) {
             ObjectNode autoscaling = (ObjectNode) spec.get("autoscaling");
             for (String member : new String[] {"minNodeCount", "maxNodeCount"}) {

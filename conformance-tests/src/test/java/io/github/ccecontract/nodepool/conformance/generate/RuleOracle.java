@@ -28,6 +28,7 @@ public final class RuleOracle {
             "autoscaling-max-not-below-min",
             "node-count-within-cluster-limit",
             "max-node-count-within-cluster-limit",
+            "min-node-count-within-cluster-limit",
             "elastic-bms-turbo-cluster-only",
             "elastic-bms-volumes-passthrough",
             "login-mode-required",
@@ -84,6 +85,11 @@ public final class RuleOracle {
         // max-node-count-within-cluster-limit
         if (max != null && max.asLong() > cluster.maxNodes()) {
             out.add(violation("max-node-count-within-cluster-limit", "/spec/autoscaling/maxNodeCount"));
+        }
+
+        // min-node-count-within-cluster-limit
+        if (min != null && min.asLong() > cluster.maxNodes()) {
+            out.add(violation("min-node-count-within-cluster-limit", "/spec/autoscaling/minNodeCount"));
         }
 
         // elastic-bms-turbo-cluster-only

@@ -64,6 +64,17 @@ enum RuleCheck {
             }
         }
     },
+    MIN_NODE_COUNT_WITHIN_CLUSTER_LIMIT {
+        @Override
+        void check(Request r, Cluster cluster, Findings out) {
+            JsonNode min = r.autoscaling().path("minNodeCount");
+            if (above(min, cluster.maxNodes())) {
+                out.add(
+                        AUTOSCALING.appendProperty("minNodeCount"),
+                        "minNodeCount " + min.asText() + " > cluster maximum " + cluster.maxNodes());
+            }
+        }
+    },
     ELASTIC_BMS_TURBO_CLUSTER_ONLY {
         @Override
         void check(Request r, Cluster cluster, Findings out) {

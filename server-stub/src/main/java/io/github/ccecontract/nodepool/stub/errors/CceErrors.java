@@ -17,7 +17,7 @@ public final class CceErrors {
     public static final String INVALID_REQUEST = "CCE.01400001";
     /** 400: the body is not JSON, or not sent as application/json. */
     public static final String BAD_BODY = "CCE.01400006";
-    /** 400: a node count above the cluster's limit (rules node-count-within-cluster-limit, max-node-count-within-cluster-limit). */
+    /** 400: a node count above the cluster's limit (rules node-count-within-cluster-limit, max- and min-node-count-within-cluster-limit). */
     public static final String NODE_LIMIT = "CCE.01400014";
     /** 401: no token, a token not accepted, or a bad AK/SK signature. */
     public static final String UNAUTHORIZED = "CCE.01401001";
