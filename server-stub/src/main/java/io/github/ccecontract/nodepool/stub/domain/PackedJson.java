@@ -13,9 +13,9 @@ import java.util.Arrays;
  *
  * <p>Why: a stub under sustained load holds tens of thousands of 201 bodies in the README's 128 MiB heap,
  * and the collector's work grows with what is held (issue 10, benchmark). A body repeats the documented
- * response almost member for member, so a 1.8 kB CCE body keeps about 500 bytes, most of them its random
+ * response almost member for member, so a 1.8 kB CCE body keeps about 420 bytes, most of them its random
  * public key. Why not {@link java.util.zip.Deflater} with the responses as its dictionary: it keeps a
- * quarter less, but resetting zlib and loading the dictionary for each body took a tenth of the stub's
+ * tenth less (373 bytes), but resetting zlib and loading the dictionary for each body took a tenth of the stub's
  * CPU time under load (measured with async-profiler); this index of the dictionary is built once.
  *
  * <p>Format: the unpacked length as a varint, then tokens until that length is reached. A token is a
