@@ -39,40 +39,20 @@ enum RuleCheck {
     NODE_COUNT_WITHIN_CLUSTER_LIMIT {
         @Override
         void check(Request r, Cluster cluster, Findings out) {
-            JsonNode initial = r.spec().path("initialNodeCount");
-            if (above(initial, cluster.maxNodes())) {
-                out.add(
-                        SPEC.appendProperty("initialNodeCount"),
-                        "initialNodeCount " + initial.asText() + " > cluster maximum " + cluster.maxNodes());
-            }
-            JsonNode count = r.template().path("count");
-            if (above(count, cluster.maxNodes())) {
-                out.add(
-                        TEMPLATE.appendProperty("count"),
-                        "nodeTemplate.count " + count.asText() + " > cluster maximum " + cluster.maxNodes());
-            }
+            withinLimit(r.spec(), SPEC, "initialNodeCount", "initialNodeCount", cluster, out);
+            withinLimit(r.template(), TEMPLATE, "count", "nodeTemplate.count", cluster, out);
         }
     },
     MAX_NODE_COUNT_WITHIN_CLUSTER_LIMIT {
         @Override
         void check(Request r, Cluster cluster, Findings out) {
-            JsonNode max = r.autoscaling().path("maxNodeCount");
-            if (above(max, cluster.maxNodes())) {
-                out.add(
-                        AUTOSCALING.appendProperty("maxNodeCount"),
-                        "maxNodeCount " + max.asText() + " > cluster maximum " + cluster.maxNodes());
-            }
+            withinLimit(r.autoscaling(), AUTOSCALING, "maxNodeCount", "maxNodeCount", cluster, out);
         }
     },
     MIN_NODE_COUNT_WITHIN_CLUSTER_LIMIT {
         @Override
         void check(Request r, Cluster cluster, Findings out) {
-            JsonNode min = r.autoscaling().path("minNodeCount");
-            if (above(min, cluster.maxNodes())) {
-                out.add(
-                        AUTOSCALING.appendProperty("minNodeCount"),
-                        "minNodeCount " + min.asText() + " > cluster maximum " + cluster.maxNodes());
-            }
+            withinLimit(r.autoscaling(), AUTOSCALING, "minNodeCount", "minNodeCount", cluster, out);
         }
     },
     ELASTIC_BMS_TURBO_CLUSTER_ONLY {
@@ -284,8 +264,16 @@ enum RuleCheck {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private static boolean above(JsonNode count, int limit) {
-        return count.isNumber() && count.decimalValue().compareTo(BigDecimal.valueOf(limit)) > 0;
+    /**
+     * Reports member {@code name} of {@code parent} (at {@code at}) when it is a number above the cluster's maximum;
+     * the detail calls it {@code label}.
+     */
+    private static void withinLimit(
+            JsonNode parent, JsonPointer at, String name, String label, Cluster cluster, Findings out) {
+        JsonNode count = parent.path(name);
+        if (count.isNumber() && count.decimalValue().compareTo(BigDecimal.valueOf(cluster.maxNodes())) > 0) {
+            out.add(at.appendProperty(name), label + " " + count.asText() + " > cluster maximum " + cluster.maxNodes());
+        }
     }
 
     private static String passthroughDetail(JsonNode volume) {
