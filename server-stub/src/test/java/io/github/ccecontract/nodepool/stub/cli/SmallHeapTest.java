@@ -32,23 +32,79 @@ class SmallHeapTest {
 
     static final int POOLS = 3000;
 
-    static Process start(Path dir, String config) throws Exception {
-        Path file = Files.writeString(dir.resolve("stub.yaml"), config);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx40m",
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                StubMain.class.getName(),
-                "--port",
-                "0",
-                "--config",
-                file.toString()));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("stub.out").toFile())
-                .start();
+    /** The stub in a JVM of its own with {@code -Xmx40m}, and what the tests send it. */
+    private static final class SmallStub implements AutoCloseable {
+        final Process process;
+        final Path output;
+        final String base;
+        final HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        final String request = new String(DocumentedExample.CCE_CLUSTER_REQUEST.bytes(), StandardCharsets.UTF_8);
+        final String name;
+
+        SmallStub(Path dir, String config) throws Exception {
+            Path file = Files.writeString(dir.resolve("stub.yaml"), config);
+            output = dir.resolve("stub.out");
+            process = new ProcessBuilder(List.of(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx40m",
+                            "-XX:+UseSerialGC",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            StubMain.class.getName(),
+                            "--port",
+                            "0",
+                            "--config",
+                            file.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            base = StubProcessTest.awaitLine(output, StubProcessTest.SERVING, process)
+                    .group(1);
+            name = JsonMapper.builder()
+                    .build()
+                    .readTree(request)
+                    .at("/metadata/name")
+                    .asText();
+        }
+
+        /** A create request with {@code body}. */
+        HttpRequest create(String body, Duration timeout) {
+            return HttpRequest.newBuilder(URI.create(base + "/api/v3/projects/p/clusters/c/nodepools"))
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .header("X-Auth-Token", "t")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+        }
+
+        /** The documented request under the name {@code <documented name>-i}. */
+        String named(int i) {
+            return request.replace("\"" + name + "\"", "\"" + name + "-" + i + "\"");
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** The process is alive and logged no OutOfMemoryError. */
+        void assertAlive() throws Exception {
+            String log = Files.readString(output);
+            assertTrue(process.isAlive(), log);
+            assertFalse(log.contains("OutOfMemoryError"), log);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
+            process.destroyForcibly();
+        }
     }
 
     /**
@@ -57,20 +113,7 @@ class SmallHeapTest {
      */
     @Test
     void concurrentLargeBodiesWithinASmallHeap(@TempDir Path dir) throws Exception {
-        Process process = start(dir, "maxBodyBytes: 1048576\n");
-        Path output = dir.resolve("stub.out");
-        try {
-            String base = StubProcessTest.awaitLine(output, StubProcessTest.SERVING, process)
-                    .group(1);
-            HttpClient client = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .build();
-            String request = new String(DocumentedExample.CCE_CLUSTER_REQUEST.bytes(), StandardCharsets.UTF_8);
-            String name = JsonMapper.builder()
-                    .build()
-                    .readTree(request)
-                    .at("/metadata/name")
-                    .asText();
+        try (SmallStub stub = new SmallStub(dir, "maxBodyBytes: 1048576\n")) {
             StringBuilder members = new StringBuilder("{");
             for (int i = 0; members.length() < 900_000; i++) {
                 members.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":0");
@@ -78,16 +121,9 @@ class SmallHeapTest {
             members.append('}');
             List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                String body = request.replace("\"" + name + "\"", "\"" + name + "-" + i + "\"")
-                        .replaceFirst("\\{", "{\"x\":" + members + ",");
-                answers.add(client.sendAsync(
-                        HttpRequest.newBuilder(URI.create(base + "/api/v3/projects/p/clusters/c/nodepools"))
-                                .timeout(Duration.ofSeconds(120))
-                                .header("Content-Type", "application/json")
-                                .header("X-Auth-Token", "t")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString()));
+                String body = stub.named(i).replaceFirst("\\{", "{\"x\":" + members + ",");
+                answers.add(stub.client.sendAsync(
+                        stub.create(body, Duration.ofSeconds(120)), HttpResponse.BodyHandlers.ofString()));
             }
             int created = 0;
             for (CompletableFuture<HttpResponse<String>> answer : answers) {
@@ -97,44 +133,21 @@ class SmallHeapTest {
                 created += status == 201 ? 1 : 0;
             }
             assertTrue(created > 0, "some of them are created");
-            assertTrue(process.isAlive(), Files.readString(output));
-            String log = Files.readString(output);
-            assertFalse(log.contains("OutOfMemoryError"), log);
-        } finally {
-            process.destroy();
-            process.waitFor(20, TimeUnit.SECONDS);
-            process.destroyForcibly();
+            stub.assertAlive();
         }
     }
 
     @Test
     void listingsOfAFullStoreAnswerWithinASmallHeap(@TempDir Path dir) throws Exception {
-        Process process = start(dir, "maxNodePools: " + POOLS + "\n");
-        Path output = dir.resolve("stub.out");
-        try {
-            String base = StubProcessTest.awaitLine(output, StubProcessTest.SERVING, process)
-                    .group(1);
-            HttpClient client = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .build();
-            String request = new String(DocumentedExample.CCE_CLUSTER_REQUEST.bytes(), StandardCharsets.UTF_8);
-            String name = JsonMapper.builder()
-                    .build()
-                    .readTree(request)
-                    .at("/metadata/name")
-                    .asText();
+        try (SmallStub stub = new SmallStub(dir, "maxNodePools: " + POOLS + "\n")) {
             Semaphore inFlight = new Semaphore(8);
             List<CompletableFuture<HttpResponse<Void>>> creates = new ArrayList<>();
             for (int i = 0; i <= POOLS; i++) {
                 inFlight.acquire();
-                HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/api/v3/projects/p/clusters/c/nodepools"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .header("X-Auth-Token", "t")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                request.replace("\"" + name + "\"", "\"" + name + "-" + i + "\"")))
-                        .build();
-                creates.add(client.sendAsync(post, HttpResponse.BodyHandlers.discarding())
+                creates.add(stub.client
+                        .sendAsync(
+                                stub.create(stub.named(i), Duration.ofSeconds(30)),
+                                HttpResponse.BodyHandlers.discarding())
                         .whenComplete((r, e) -> inFlight.release()));
             }
             int created = 0;
@@ -147,11 +160,7 @@ class SmallHeapTest {
             assertEquals(POOLS, created);
             assertEquals(1, full, "the store is full");
             for (int round = 0; round < 3; round++) {
-                HttpResponse<String> pools = client.send(
-                        HttpRequest.newBuilder(URI.create(base + "/__admin/nodepools"))
-                                .timeout(Duration.ofSeconds(60))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> pools = stub.get("/__admin/nodepools");
                 assertEquals(
                         200,
                         pools.statusCode(),
@@ -159,20 +168,9 @@ class SmallHeapTest {
                 JsonNode listing = JsonMapper.builder().build().readTree(pools.body());
                 assertEquals(POOLS, listing.path("count").asInt());
                 assertEquals(POOLS, listing.path("nodePools").size());
-                HttpResponse<String> journal = client.send(
-                        HttpRequest.newBuilder(URI.create(base + "/__admin/requests"))
-                                .timeout(Duration.ofSeconds(60))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertEquals(200, journal.statusCode());
+                assertEquals(200, stub.get("/__admin/requests").statusCode());
             }
-            assertTrue(process.isAlive(), Files.readString(output));
-            String log = Files.readString(output);
-            assertFalse(log.contains("OutOfMemoryError"), log);
-        } finally {
-            process.destroy();
-            process.waitFor(20, TimeUnit.SECONDS);
-            process.destroyForcibly();
+            stub.assertAlive();
         }
     }
 }
