@@ -81,37 +81,65 @@ public final class CceNodePoolStub implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    /** A builder of a stub with the default configuration: loopback, port 0 (a free one), every cluster and token accepted. */
+    /**
+     * A builder of a stub with the default configuration: loopback, port 0 (a free one), every cluster and token accepted.
+     *
+     * @return a new builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@code http://host:port}, without a trailing slash; a wildcard bind address is given as loopback. */
+    /**
+     * {@code http://host:port}, without a trailing slash; a wildcard bind address is given as loopback.
+     *
+     * @return the stub's base URL, for example {@code http://127.0.0.1:8080}
+     */
     public String baseUrl() {
         return baseUrl;
     }
 
-    /** {@link #baseUrl()} as a URI. */
+    /**
+     * {@link #baseUrl()} as a URI.
+     *
+     * @return the base URL as a URI
+     */
     public URI baseUri() {
         return URI.create(baseUrl);
     }
 
-    /** The port the stub listens on. */
+    /**
+     * The port the stub listens on.
+     *
+     * @return the port the server is bound to (the chosen one when the builder asked for port 0)
+     */
     public int port() {
         return server.address().getPort();
     }
 
-    /** Whether the stub listens on a loopback address only (then its inspection API needs no token). */
+    /**
+     * Whether the stub listens on a loopback address only (then its inspection API needs no token).
+     *
+     * @return {@code true} if the bound address is a loopback address
+     */
     public boolean isLoopback() {
         return server.address().getAddress().isLoopbackAddress();
     }
 
-    /** The configuration it runs with. */
+    /**
+     * The configuration it runs with.
+     *
+     * @return the stub's configuration
+     */
     public StubConfig config() {
         return config;
     }
 
-    /** The requests received since the last reset, oldest first (at most {@link StubConfig#journalSize()}). */
+    /**
+     * The requests received since the last reset, oldest first (at most {@link StubConfig#journalSize()}).
+     *
+     * @return a copy of the journal's entries, oldest first; empty when nothing was received
+     */
     public List<JournalEntry> journal() {
         return journal.entries();
     }
@@ -119,6 +147,8 @@ public final class CceNodePoolStub implements AutoCloseable {
     /**
      * The requests received since the last reset, to filter and count:
      * {@code stub.requests().toCluster("c1").withStatus(201).size()}. Read when asked.
+     *
+     * @return a query over the journal, which reads the entries each time it is evaluated
      */
     public RequestQuery requests() {
         return new RequestQuery(journal::entries);
@@ -127,12 +157,18 @@ public final class CceNodePoolStub implements AutoCloseable {
     /**
      * The faults the stub simulates: {@code stub.faults().add(Fault.status(429).retryAfter(2).times(2))}. A reset
      * brings back the configured ones ({@link StubConfig#faults()}).
+     *
+     * @return the stub's live fault list
      */
     public Faults faults() {
         return faults;
     }
 
-    /** The node pools created since the last reset, in creation order, with their placement. */
+    /**
+     * The node pools created since the last reset, in creation order, with their placement.
+     *
+     * @return the stored node pools, oldest first; empty when none was created
+     */
     public List<StoredNodePool> nodePools() {
         return store.list();
     }
@@ -145,6 +181,8 @@ public final class CceNodePoolStub implements AutoCloseable {
     /**
      * The operation without HTTP: the interface generated from the document, with the client's models.
      * A refused creation throws {@link CceStubException}. Not journaled.
+     *
+     * @return the operation's interface, backed by the stub's service (the same instance on every call)
      */
     public NodePoolApi api() {
         NodePoolApi a = api;
@@ -155,13 +193,21 @@ public final class CceNodePoolStub implements AutoCloseable {
         return a;
     }
 
-    /** Waits until the request schema is compiled (requests wait for it anyway). */
+    /**
+     * Waits until the request schema is compiled (requests wait for it anyway).
+     *
+     * @return this stub, once the schema is compiled
+     */
     public CceNodePoolStub awaitReady() {
         service.validator().awaitReady();
         return this;
     }
 
-    /** Requests the stub failed on (answered 500 CCE.01500001 and logged): a bug of the stub. */
+    /**
+     * Requests the stub failed on (answered 500 CCE.01500001 and logged): a bug of the stub.
+     *
+     * @return the number of requests answered with an internal error since the stub started
+     */
     public long internalErrors() {
         return handler.internalErrors();
     }
@@ -188,13 +234,23 @@ public final class CceNodePoolStub implements AutoCloseable {
 
         private Builder() {}
 
-        /** Address to bind; default 127.0.0.1. */
+        /**
+         * Address to bind; default 127.0.0.1.
+         *
+         * @param host the host name or IP address to bind; not null
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
-        /** Port; default 0, a free port. */
+        /**
+         * Port; default 0, a free port.
+         *
+         * @param port the TCP port, 0 to 65535 (0: a free port)
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
@@ -203,13 +259,23 @@ public final class CceNodePoolStub implements AutoCloseable {
             return this;
         }
 
-        /** What the stub knows and holds (clusters, tokens, access keys, limits); default {@link StubConfig#defaults()}. */
+        /**
+         * What the stub knows and holds (clusters, tokens, access keys, limits); default {@link StubConfig#defaults()}.
+         *
+         * @param config the configuration; not null
+         * @return this builder
+         */
         public Builder config(StubConfig config) {
             this.config = Objects.requireNonNull(config, "config");
             return this;
         }
 
-        /** Replaces the configuration by a YAML or JSON file's (see {@link ConfigLoader}). */
+        /**
+         * Replaces the configuration by a YAML or JSON file's (see {@link ConfigLoader}).
+         *
+         * @param file the YAML or JSON configuration file
+         * @return this builder
+         */
         public Builder configFile(Path file) {
             return config(ConfigLoader.load(file));
         }
@@ -217,6 +283,9 @@ public final class CceNodePoolStub implements AutoCloseable {
         /**
          * Request threads kept ready; default {@link StubServer#DEFAULT_THREADS}. More are started, up to
          * {@link StubServer#MAX_THREADS}, while requests wait for slow clients' headers or bodies.
+         *
+         * @param threads the number of request threads kept ready, at least 1
+         * @return this builder
          */
         public Builder threads(int threads) {
             if (threads < 1) {
@@ -226,19 +295,33 @@ public final class CceNodePoolStub implements AutoCloseable {
             return this;
         }
 
-        /** The clock for X-Sdk-Date checks, journal and creation times; default UTC system clock. */
+        /**
+         * The clock for X-Sdk-Date checks, journal and creation times; default UTC system clock.
+         *
+         * @param clock the clock to use; not null
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Makes uids and public keys a fixed sequence (reproducible tests); default random. */
+        /**
+         * Makes uids and public keys a fixed sequence (reproducible tests); default random.
+         *
+         * @param seed the seed of the uid and public-key sequences
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Starts the stub: it listens when this returns; the schema compiles meanwhile. */
+        /**
+         * Starts the stub: it listens when this returns; the schema compiles meanwhile.
+         *
+         * @return the started stub, listening on its bound address
+         */
         public CceNodePoolStub start() {
             quietSlf4j();
             StubConfig built = config;

@@ -39,16 +39,32 @@ public final class AdminApi {
     /** JSON written straight to the answer (the listings, too large to build as a tree first). */
     @FunctionalInterface
     public interface JsonBody {
-        /** Writes the body as it is sent. */
+        /**
+         * Writes the body as it is sent.
+         *
+         * @param json the generator to write the JSON value to
+         * @throws IOException if writing to the answer fails
+         */
         void write(JsonGenerator json) throws IOException;
     }
 
     /**
      * An answer: status, JSON body (or, for the listings, {@code stream}: JSON written as it is sent), and
      * the methods allowed (for 405).
+     *
+     * @param status the HTTP status
+     * @param body the JSON body, or null when there is none or {@code stream} writes it
+     * @param allow the value of the {@code Allow} header (for 405), or null
+     * @param stream the JSON written as it is sent, or null when {@code body} is the answer
      */
     public record Answer(int status, JsonNode body, String allow, JsonBody stream) {
-        /** An answer with a body built as a tree (no streamed body). */
+        /**
+         * An answer with a body built as a tree (no streamed body).
+         *
+         * @param status the HTTP status
+         * @param body the JSON body, or null for none
+         * @param allow the value of the {@code Allow} header (for 405), or null
+         */
         public Answer(int status, JsonNode body, String allow) {
             this(status, body, allow, null);
         }
@@ -60,12 +76,19 @@ public final class AdminApi {
     private final byte[] token;
     private final boolean exposed;
 
-    /** An inspection API that answers anyone (a stub on a loopback address without an admin token). */
+    /**
+     * An inspection API that answers anyone (a stub on a loopback address without an admin token).
+     *
+     * @param journal the stub's request journal, shown under {@code /__admin/requests}
+     * @param store the stub's node pools, shown under {@code /__admin/nodepools}
+     */
     public AdminApi(RequestJournal journal, NodePoolStore store) {
         this(journal, store, new Faults(List.of()), null, false);
     }
 
     /**
+     * @param journal the stub's request journal, shown under {@code /__admin/requests}
+     * @param store   the stub's node pools, shown under {@code /__admin/nodepools}
      * @param faults  the stub's faults, managed under {@code /__admin/faults}
      * @param token   the admin token, or null
      * @param exposed whether the stub listens on an address other than loopback
@@ -81,6 +104,9 @@ public final class AdminApi {
     /**
      * The answer refusing an admin request with these headers (names in any case), or null if it may
      * be served: 403 when the API is off (not loopback, no token configured), 401 without the token.
+     *
+     * @param headers the request headers, each name with its values
+     * @return the 401 or 403 answer, or null when the request may be served
      */
     public Answer refuse(Map<String, List<String>> headers) {
         if (token == null) {
@@ -118,7 +144,13 @@ public final class AdminApi {
                 null);
     }
 
-    /** Answers {@code method} on {@code rawPath} (which starts with {@code /__admin}). */
+    /**
+     * Answers {@code method} on {@code rawPath} (which starts with {@code /__admin}).
+     *
+     * @param method the HTTP method, for example {@code GET}
+     * @param rawPath the raw request path, starting with {@code /__admin}
+     * @return the answer to send
+     */
     public Answer handle(String method, String rawPath) {
         return handle(method, rawPath, null, null);
     }
@@ -128,6 +160,12 @@ public final class AdminApi {
      * {@code rawQuery} (or null) and the request body (or null). The listings stream:
      * {@code GET /__admin/nodepools} takes {@code offset} (default 0) and {@code limit} (default: all) and
      * reports the total as {@code count}.
+     *
+     * @param method the HTTP method, for example {@code GET}
+     * @param rawPath the raw request path, starting with {@code /__admin}
+     * @param rawQuery the raw query without "?", or null
+     * @param requestBody the request body's bytes, or null
+     * @return the answer to send
      */
     public Answer handle(String method, String rawPath, String rawQuery, byte[] requestBody) {
         if (FaultsAdminApi.handles(rawPath)) {
@@ -259,7 +297,11 @@ public final class AdminApi {
         json.writeEndObject();
     }
 
-    /** {@code GET /__admin/nodepools} as a tree (all pools). */
+    /**
+     * {@code GET /__admin/nodepools} as a tree (all pools).
+     *
+     * @return the listing: {@code nodePools}, {@code count} and {@code maxNodePools}
+     */
     public ObjectNode nodePools() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         ArrayNode list = o.putArray("nodePools");
@@ -271,7 +313,12 @@ public final class AdminApi {
         return o;
     }
 
-    /** One stored pool: cluster, name, uid, creation time, placement, and the 201 body. */
+    /**
+     * One stored pool: cluster, name, uid, creation time, placement, and the 201 body.
+     *
+     * @param pool the stored node pool
+     * @return a new JSON object describing the pool
+     */
     public static ObjectNode toJson(StoredNodePool pool) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("clusterId", pool.clusterId());

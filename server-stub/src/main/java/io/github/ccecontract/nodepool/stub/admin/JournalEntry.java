@@ -93,37 +93,66 @@ public final class JournalEntry {
         this.warnings = List.copyOf(warnings);
     }
 
-    /** The X-Request-Id the stub answered with. */
+    /**
+     * The X-Request-Id the stub answered with.
+     *
+     * @return the request id sent back in {@code X-Request-Id}
+     */
     public String id() {
         return id;
     }
 
-    /** When the stub received the request (the stub's clock). */
+    /**
+     * When the stub received the request (the stub's clock).
+     *
+     * @return the time the request was received
+     */
     public Instant receivedAt() {
         return receivedAt;
     }
 
-    /** The HTTP method, as sent. */
+    /**
+     * The HTTP method, as sent.
+     *
+     * @return the HTTP method, for example {@code POST}
+     */
     public String method() {
         return method;
     }
 
-    /** The raw path, as sent. */
+    /**
+     * The raw path, as sent.
+     *
+     * @return the raw path, not decoded
+     */
     public String path() {
         return path;
     }
 
-    /** The raw query without "?", or null. */
+    /**
+     * The raw query without "?", or null.
+     *
+     * @return the raw query without "?", or null if the request had none
+     */
     public String query() {
         return query;
     }
 
-    /** The request headers, redacted. */
+    /**
+     * The request headers, redacted.
+     *
+     * @return the redacted request headers, by name as sent
+     */
     public Map<String, List<String>> headers() {
         return headers;
     }
 
-    /** First value of a request header (name case-insensitive), or null. */
+    /**
+     * First value of a request header (name case-insensitive), or null.
+     *
+     * @param name the header name, matched ignoring case
+     * @return the header's first value, or null if the request had no such header or it had no value
+     */
     public String header(String name) {
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
             if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
@@ -133,43 +162,75 @@ public final class JournalEntry {
         return null;
     }
 
-    /** The body as text (the redacted JSON if it was JSON), or null. */
+    /**
+     * The body as text (the redacted JSON if it was JSON), or null.
+     *
+     * @return the body text, or null if it was not kept
+     */
     public String body() {
         return body;
     }
 
-    /** The body's JSON (redacted) if it was JSON, else null; a new tree on every call. */
+    /**
+     * The body's JSON (redacted) if it was JSON, else null; a new tree on every call.
+     *
+     * @return a new tree of the redacted JSON body, or null if the body was not JSON
+     */
     public JsonNode bodyJson() {
         return bodyIsJson ? parse(body) : null;
     }
 
-    /** Length of the body in bytes as received. */
+    /**
+     * Length of the body in bytes as received.
+     *
+     * @return the number of body bytes received
+     */
     public int bodyBytes() {
         return bodyBytes;
     }
 
-    /** Whether the body was too long or unreadable as JSON and is therefore not kept ({@link #body()} is null then). */
+    /**
+     * Whether the body was too long or unreadable as JSON and is therefore not kept ({@link #body()} is null then).
+     *
+     * @return {@code true} if the body was not kept
+     */
     public boolean bodyTruncated() {
         return bodyTruncated;
     }
 
-    /** The status answered (0 if none could be sent). */
+    /**
+     * The status answered (0 if none could be sent).
+     *
+     * @return the HTTP status answered, or 0 if none was sent
+     */
     public int status() {
         return status;
     }
 
-    /** The JSON answered, or null; a new tree on every call. */
+    /**
+     * The JSON answered, or null; a new tree on every call.
+     *
+     * @return a new tree of the JSON answered, or null if no JSON was answered
+     */
     public JsonNode response() {
         return response == null ? null : parse(new String(response, StandardCharsets.UTF_8));
     }
 
-    /** The {@code errorCode} answered, or null. */
+    /**
+     * The {@code errorCode} answered, or null.
+     *
+     * @return the answered {@code errorCode}, or null if the answer had none
+     */
     public String errorCode() {
         JsonNode answer = response();
         return answer == null ? null : answer.path("errorCode").textValue();
     }
 
-    /** How long the stub took from reading the request to sending its answer, in milliseconds. */
+    /**
+     * How long the stub took from reading the request to sending its answer, in milliseconds.
+     *
+     * @return the time taken to answer, in milliseconds
+     */
     public long durationMillis() {
         return durationMillis;
     }
@@ -177,6 +238,8 @@ public final class JournalEntry {
     /**
      * The stub's warnings about the request, in body order: the members the document does not declare where
      * they stand (with {@code unknownMembers: warn}, whatever the answer; D4). Names only, never a value.
+     *
+     * @return the warnings, in body order; empty when there are none
      */
     public List<UnknownMember> warnings() {
         return warnings;
@@ -190,7 +253,11 @@ public final class JournalEntry {
         }
     }
 
-    /** The entry as {@code GET /__admin/requests} shows it. */
+    /**
+     * The entry as {@code GET /__admin/requests} shows it.
+     *
+     * @return a new JSON object describing the request and its answer
+     */
     public ObjectNode toJson() {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode o = f.objectNode();
@@ -243,6 +310,9 @@ public final class JournalEntry {
     /**
      * Writes the entry as {@link #toJson()} shows it, without making trees of its body and answer (they are
      * written as the JSON text they are kept as).
+     *
+     * @param json the generator to write the entry to
+     * @throws IOException if the generator fails to write
      */
     public void writeTo(JsonGenerator json) throws IOException {
         json.writeStartObject();

@@ -63,13 +63,23 @@ public final class Redaction {
 
     private Redaction() {}
 
-    /** Whether a header's value is (or holds) a credential; {@code Authorization} included. */
+    /**
+     * Whether a header's value is (or holds) a credential; {@code Authorization} included.
+     *
+     * @param name the header name, in any case
+     * @return {@code true} if the header's value must be redacted
+     */
     public static boolean isSecretHeader(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return SECRET_HEADERS.contains(lower) || speaksOf(lower, SECRET_NAME);
     }
 
-    /** A copy of the headers with credentials redacted. */
+    /**
+     * A copy of the headers with credentials redacted.
+     *
+     * @param headers the headers, each name with its values
+     * @return a new map, in the same order, with every credential value replaced
+     */
     public static Map<String, List<String>> headers(Map<String, List<String>> headers) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         headers.forEach((name, values) -> out.put(name, header(name, values)));
@@ -101,6 +111,9 @@ public final class Redaction {
     /**
      * The raw query (without "?") with the value of every credential parameter replaced by
      * {@link #REDACTED}; null stays null. Names are matched percent-decoded.
+     *
+     * @param rawQuery the raw query without "?", or null
+     * @return the query with credentials redacted; null or empty as given
      */
     public static String query(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
@@ -139,6 +152,9 @@ public final class Redaction {
     /**
      * The body with every secret member redacted (see the class comment): {@code json} itself if it
      * has none, else a redacted copy ({@code json} is not changed).
+     *
+     * @param json the JSON body, or null
+     * @return {@code json} itself (null included) if it has no secret member, else a redacted copy
      */
     public static JsonNode body(JsonNode json) {
         if (json == null || !hasSecret(json)) {
@@ -153,6 +169,10 @@ public final class Redaction {
      * {@code json} (already redacted by {@link #body}) with the values at {@code pointers} redacted too: the
      * unknown members whose suggested name is a secret's ({@code userPasword} for {@code userPassword}), which
      * the name rule misses. {@code json} itself if there are none, else a copy.
+     *
+     * @param json the JSON body, already redacted by {@link #body}
+     * @param unknown the request's unknown members with their suggested names
+     * @return {@code json} itself if no suggestion names a secret, else a redacted copy
      */
     public static JsonNode typos(JsonNode json, List<UnknownMember> unknown) {
         JsonNode copy = null;

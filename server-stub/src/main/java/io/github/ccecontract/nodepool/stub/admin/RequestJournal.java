@@ -27,7 +27,11 @@ public final class RequestJournal {
     private long received; // guarded by this; since the last reset
     private long retained; // guarded by this; retainedSize() of the entries
 
-    /** A journal keeping the newest {@code capacity} entries (at least 1), within {@link #MAX_RETAINED} characters. */
+    /**
+     * A journal keeping the newest {@code capacity} entries (at least 1), within {@link #MAX_RETAINED} characters.
+     *
+     * @param capacity the most entries kept, at least 1
+     */
     public RequestJournal(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
@@ -36,7 +40,11 @@ public final class RequestJournal {
         this.entries = new ArrayDeque<>(Math.min(capacity, 1024));
     }
 
-    /** Records an entry, dropping the oldest ones beyond the capacity or the character budget. */
+    /**
+     * Records an entry, dropping the oldest ones beyond the capacity or the character budget.
+     *
+     * @param entry the journal entry of a request just answered
+     */
     public synchronized void add(JournalEntry entry) {
         if (entries.size() == capacity) {
             retained -= entries.removeFirst().retainedSize();
@@ -49,17 +57,29 @@ public final class RequestJournal {
         received++;
     }
 
-    /** The entries, oldest first. */
+    /**
+     * The entries, oldest first.
+     *
+     * @return a copy of the entries, oldest first; empty when there are none
+     */
     public synchronized List<JournalEntry> entries() {
         return List.copyOf(entries);
     }
 
-    /** Requests received since the last {@link #clear()}, including those dropped from the buffer. */
+    /**
+     * Requests received since the last {@link #clear()}, including those dropped from the buffer.
+     *
+     * @return the number of requests received since the last clear
+     */
     public synchronized long received() {
         return received;
     }
 
-    /** How many entries it keeps at most ({@code journalSize}). */
+    /**
+     * How many entries it keeps at most ({@code journalSize}).
+     *
+     * @return the capacity given at construction
+     */
     public int capacity() {
         return capacity;
     }
@@ -71,7 +91,12 @@ public final class RequestJournal {
         retained = 0;
     }
 
-    /** Writes what {@link #toJson()} shows, entry by entry, without building it first. */
+    /**
+     * Writes what {@link #toJson()} shows, entry by entry, without building it first.
+     *
+     * @param json the generator to write the journal to
+     * @throws IOException if the generator fails to write
+     */
     public void writeTo(JsonGenerator json) throws IOException {
         List<JournalEntry> list;
         long total;
@@ -91,7 +116,11 @@ public final class RequestJournal {
         json.writeEndObject();
     }
 
-    /** {@code GET /__admin/requests}: {"requests": [...], "received": n, "capacity": n}. */
+    /**
+     * {@code GET /__admin/requests}: {"requests": [...], "received": n, "capacity": n}.
+     *
+     * @return a new JSON object with the entries, the count received and the capacity
+     */
     public ObjectNode toJson() {
         List<JournalEntry> list;
         long total;

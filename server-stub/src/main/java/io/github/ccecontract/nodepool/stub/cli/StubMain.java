@@ -26,7 +26,11 @@ public final class StubMain {
 
     private StubMain() {}
 
-    /** Runs the stub from the command line ({@code --help} lists the options); exits with the code {@code run} returns if it does not serve. */
+    /**
+     * Runs the stub from the command line ({@code --help} lists the options); exits with the code {@code run} returns if it does not serve.
+     *
+     * @param args the command-line arguments
+     */
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
         if (code >= 0) {

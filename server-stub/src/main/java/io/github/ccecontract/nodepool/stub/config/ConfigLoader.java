@@ -62,7 +62,12 @@ public final class ConfigLoader {
 
     private ConfigLoader() {}
 
-    /** Reads the file; YAML unless its name ends in {@code .json}. */
+    /**
+     * Reads the file; YAML unless its name ends in {@code .json}.
+     *
+     * @param file the configuration file, YAML or (named {@code *.json}) JSON
+     * @return the configuration the file describes
+     */
     public static StubConfig load(Path file) {
         String text;
         try {
@@ -79,8 +84,10 @@ public final class ConfigLoader {
     /**
      * Parses configuration text.
      *
+     * @param text   the configuration text
      * @param json   JSON if true, else YAML
      * @param source what to call the text in messages (a file name)
+     * @return the configuration the text describes; the defaults if the text is empty
      */
     public static StubConfig parse(String text, boolean json, String source) {
         ObjectMapper mapper = json ? JsonMapper.builder().build() : new YAMLMapper();

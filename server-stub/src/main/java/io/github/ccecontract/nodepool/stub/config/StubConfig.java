@@ -75,17 +75,29 @@ public final class StubConfig {
         return value;
     }
 
-    /** The defaults: no clusters, any token, no access keys. */
+    /**
+     * The defaults: no clusters, any token, no access keys.
+     *
+     * @return the default configuration
+     */
     public static StubConfig defaults() {
         return builder().build();
     }
 
-    /** A builder with the defaults: every cluster and every non-empty token accepted, no access keys, no faults. */
+    /**
+     * A builder with the defaults: every cluster and every non-empty token accepted, no access keys, no faults.
+     *
+     * @return a new builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this configuration, to change some of it. */
+    /**
+     * A builder holding this configuration, to change some of it.
+     *
+     * @return a new builder holding this configuration's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.clusters.putAll(clusters);
@@ -101,7 +113,11 @@ public final class StubConfig {
         return b;
     }
 
-    /** The configured clusters by ID, in configuration order. */
+    /**
+     * The configured clusters by ID, in configuration order.
+     *
+     * @return an unmodifiable map from cluster ID to cluster; empty when none is configured
+     */
     public Map<String, Cluster> clusters() {
         return clusters;
     }
@@ -109,6 +125,9 @@ public final class StubConfig {
     /**
      * The cluster a request for {@code clusterId} is created in: the configured one; if no cluster is
      * configured, {@link Cluster#unspecified}; else empty (unknown cluster, 404).
+     *
+     * @param clusterId the cluster ID of the request's path
+     * @return the cluster to create in, or empty if the ID is not configured
      */
     public Optional<Cluster> cluster(String clusterId) {
         if (clusters.isEmpty()) {
@@ -117,32 +136,56 @@ public final class StubConfig {
         return Optional.ofNullable(clusters.get(clusterId));
     }
 
-    /** Accepted tokens; empty: any non-empty token. */
+    /**
+     * Accepted tokens; empty: any non-empty token.
+     *
+     * @return an unmodifiable set of the accepted tokens; empty when any non-empty token is accepted
+     */
     public Set<String> tokens() {
         return tokens;
     }
 
-    /** Access key to secret key. */
+    /**
+     * Access key to secret key.
+     *
+     * @return an unmodifiable map from access key to secret key; empty when none is configured
+     */
     public Map<String, String> accessKeys() {
         return accessKeys;
     }
 
-    /** Most node pools the stub holds (all clusters together). */
+    /**
+     * Most node pools the stub holds (all clusters together).
+     *
+     * @return the most node pools held, at least 1
+     */
     public int maxNodePools() {
         return maxNodePools;
     }
 
-    /** Largest request body accepted, in bytes; larger ones get 413. */
+    /**
+     * Largest request body accepted, in bytes; larger ones get 413.
+     *
+     * @return the largest body accepted, in bytes, at least 1
+     */
     public int maxBodyBytes() {
         return maxBodyBytes;
     }
 
-    /** Number of requests the journal keeps (the oldest go first). */
+    /**
+     * Number of requests the journal keeps (the oldest go first).
+     *
+     * @return the number of journal entries kept, at least 1
+     */
     public int journalSize() {
         return journalSize;
     }
 
-    /** The faults simulated from the start and after every reset, in the order they are tried. */
+    /**
+     * The faults simulated from the start and after every reset, in the order they are tried.
+     *
+     * @return an unmodifiable list of the configured faults; empty when none is configured
+     */
     public List<Fault> faults() {
         return faults;
     }
@@ -151,6 +194,8 @@ public final class StubConfig {
      * Whether the journal records every request; default false: only calls of the operation (requests to its
      * path, whatever the method), not {@code GET /openapi.yaml} (a readiness probe) or unknown paths. Admin
      * requests are never recorded.
+     *
+     * @return {@code true} if the journal records every request
      */
     public boolean journalAllRequests() {
         return journalAllRequests;
@@ -160,6 +205,8 @@ public final class StubConfig {
      * The token of the inspection API ({@code Authorization: Bearer <token>} or
      * {@code X-Admin-Token: <token>}), or null: then the inspection API needs no credentials on a
      * loopback address and is off on any other.
+     *
+     * @return the admin token, or null if none is configured
      */
     public String adminToken() {
         return adminToken;
@@ -168,6 +215,8 @@ public final class StubConfig {
     /**
      * What the operation does with request members the document does not declare where they stand (a
      * typo such as {@code initalNodeCount}); default {@link UnknownMembers#WARN}.
+     *
+     * @return the handling of undeclared request members
      */
     public UnknownMembers unknownMembers() {
         return unknownMembers;
@@ -201,13 +250,21 @@ public final class StubConfig {
         /**
          * What the operation does with request members the document does not declare where they stand:
          * {@link UnknownMembers#WARN} (the default), {@link UnknownMembers#REJECT} or {@link UnknownMembers#IGNORE}.
+         *
+         * @param value the handling of undeclared members; not null
+         * @return this builder
          */
         public Builder unknownMembers(UnknownMembers value) {
             this.unknownMembers = Objects.requireNonNull(value, "unknownMembers");
             return this;
         }
 
-        /** Adds faults the stub simulates from the start and after every reset (tried in the order added). */
+        /**
+         * Adds faults the stub simulates from the start and after every reset (tried in the order added).
+         *
+         * @param added the faults to add; none may be null
+         * @return this builder
+         */
         public Builder faults(Fault... added) {
             for (Fault fault : added) {
                 faults.add(Objects.requireNonNull(fault, "fault"));
@@ -215,13 +272,24 @@ public final class StubConfig {
             return this;
         }
 
-        /** Whether the journal records every request, not only operation calls; default false. */
+        /**
+         * Whether the journal records every request, not only operation calls; default false.
+         *
+         * @param value {@code true} to journal every request
+         * @return this builder
+         */
         public Builder journalAllRequests(boolean value) {
             this.journalAllRequests = value;
             return this;
         }
 
-        /** Adds a cluster under its ID; once one is added, requests for other cluster IDs get 404. */
+        /**
+         * Adds a cluster under its ID; once one is added, requests for other cluster IDs get 404.
+         *
+         * @param id the cluster ID; neither null nor blank, and not added before
+         * @param cluster the cluster; not null
+         * @return this builder
+         */
         public Builder cluster(String id, Cluster cluster) {
             Objects.requireNonNull(id, "cluster id must not be null");
             if (id.isBlank()) {
@@ -233,7 +301,15 @@ public final class StubConfig {
             return this;
         }
 
-        /** Adds a cluster of a type with a node limit and, optionally, its AZ inventory in AZ order. */
+        /**
+         * Adds a cluster of a type with a node limit and, optionally, its AZ inventory in AZ order.
+         *
+         * @param id the cluster ID; neither null nor blank, and not added before
+         * @param type CCE or CCE Turbo; null: not known (both node pool types accepted)
+         * @param maxNodes the most nodes the cluster allows, at least 1
+         * @param azs the cluster's AZ inventory, in AZ order; none: AZs are taken as requested
+         * @return this builder
+         */
         public Builder cluster(String id, ClusterType type, int maxNodes, AzInventory... azs) {
             try {
                 return cluster(id, new Cluster(type, maxNodes, List.of(azs)));
@@ -242,7 +318,12 @@ public final class StubConfig {
             }
         }
 
-        /** Adds tokens; once one is added, only the added ones are accepted. */
+        /**
+         * Adds tokens; once one is added, only the added ones are accepted.
+         *
+         * @param accepted the tokens to accept; none may be null or empty
+         * @return this builder
+         */
         public Builder tokens(String... accepted) {
             for (String token : accepted) {
                 if (token == null || token.isEmpty()) {
@@ -253,7 +334,13 @@ public final class StubConfig {
             return this;
         }
 
-        /** Adds an access key and its secret key for SDK-HMAC-SHA256 signatures. */
+        /**
+         * Adds an access key and its secret key for SDK-HMAC-SHA256 signatures.
+         *
+         * @param accessKey the access key; neither null nor empty
+         * @param secretKey the secret key it signs with; neither null nor empty
+         * @return this builder
+         */
         public Builder accessKey(String accessKey, String secretKey) {
             if (accessKey == null || accessKey.isEmpty() || secretKey == null || secretKey.isEmpty()) {
                 throw new IllegalArgumentException("access key and secret key must not be empty");
@@ -262,19 +349,34 @@ public final class StubConfig {
             return this;
         }
 
-        /** How many node pools the stub holds (all clusters) before it answers 507; default 10000. */
+        /**
+         * How many node pools the stub holds (all clusters) before it answers 507; default 10000.
+         *
+         * @param value the most node pools held; {@link #build()} refuses less than 1
+         * @return this builder
+         */
         public Builder maxNodePools(int value) {
             this.maxNodePools = value;
             return this;
         }
 
-        /** Bodies longer than this get 413; default 1048576 (1 MiB). */
+        /**
+         * Bodies longer than this get 413; default 1048576 (1 MiB).
+         *
+         * @param value the largest body accepted, in bytes; {@link #build()} refuses less than 1
+         * @return this builder
+         */
         public Builder maxBodyBytes(int value) {
             this.maxBodyBytes = value;
             return this;
         }
 
-        /** How many requests the journal keeps; default 1000. */
+        /**
+         * How many requests the journal keeps; default 1000.
+         *
+         * @param value the number of requests kept; {@link #build()} refuses less than 1
+         * @return this builder
+         */
         public Builder journalSize(int value) {
             this.journalSize = value;
             return this;
@@ -283,6 +385,9 @@ public final class StubConfig {
         /**
          * The token the inspection API asks for (see {@link StubConfig#adminToken()}); null: none. Printable
          * ASCII without spaces (it travels in a header); use a long random one.
+         *
+         * @param token the admin token, or null for none
+         * @return this builder
          */
         public Builder adminToken(String token) {
             if (token != null && (token.isEmpty() || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
@@ -293,7 +398,11 @@ public final class StubConfig {
             return this;
         }
 
-        /** The configuration; a bad value throws {@link IllegalArgumentException} naming the member. */
+        /**
+         * The configuration; a bad value throws {@link IllegalArgumentException} naming the member.
+         *
+         * @return a new immutable configuration
+         */
         public StubConfig build() {
             return new StubConfig(this);
         }

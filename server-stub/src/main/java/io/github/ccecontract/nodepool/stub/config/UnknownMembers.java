@@ -18,12 +18,21 @@ public enum UnknownMembers {
     /** As CCE is assumed to: judged as if absent, no warning, no violation. */
     IGNORE;
 
-    /** The name in a config file: {@code warn}, {@code reject}, {@code ignore}. */
+    /**
+     * The name in a config file: {@code warn}, {@code reject}, {@code ignore}.
+     *
+     * @return the constant's name in lower case
+     */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The value of a config file's {@code unknownMembers} (case ignored). */
+    /**
+     * The value of a config file's {@code unknownMembers} (case ignored).
+     *
+     * @param name {@code warn}, {@code reject} or {@code ignore} in any case, with surrounding blanks ignored
+     * @return the matching value
+     */
     public static UnknownMembers fromConfigName(String name) {
         for (UnknownMembers value : values()) {
             if (value.configName().equalsIgnoreCase(name == null ? "" : name.strip())) {

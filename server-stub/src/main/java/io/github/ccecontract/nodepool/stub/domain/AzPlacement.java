@@ -18,6 +18,9 @@ public final class AzPlacement {
      * The page's rule for {@code az: random}: among the AZs that are not sold out, the one with
      * the fewest existing nodes; on a tie the first in AZ order. Empty when every AZ is sold out
      * (or none is listed).
+     *
+     * @param azs the cluster's AZ inventory, in AZ order
+     * @return the chosen AZ, or empty if every AZ is sold out or none is listed
      */
     public static Optional<AzInventory> chooseForRandom(List<AzInventory> azs) {
         AzInventory best = null;
@@ -40,6 +43,11 @@ public final class AzPlacement {
      *       inventory does not list it (an AZ the cluster has no resources in). Whoever prefers to
      *       reject an unknown AZ can ask {@link Cluster#az(String)} first.</li>
      * </ul>
+     *
+     * @param requestedAz the request's {@code nodeTemplate.az}, or {@code random}; not null
+     * @param nodes the number of nodes to create
+     * @param cluster the cluster the pool is created in; not null
+     * @return the placement: the AZ taking the nodes, or sold out
      */
     public static Placement place(String requestedAz, int nodes, Cluster cluster) {
         Objects.requireNonNull(requestedAz, "requestedAz must not be null (nodeTemplate.az is mandatory, Table 6)");

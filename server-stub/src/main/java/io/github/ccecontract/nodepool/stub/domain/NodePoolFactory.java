@@ -30,13 +30,27 @@ public final class NodePoolFactory {
 
     private NodePoolFactory() {}
 
-    /** Where the request's new nodes go in {@code cluster} (see {@link AzPlacement#place}). */
+    /**
+     * Where the request's new nodes go in {@code cluster} (see {@link AzPlacement#place}).
+     *
+     * @param request the request body
+     * @param cluster the cluster the pool is created in
+     * @return where the {@code spec.initialNodeCount} new nodes go
+     */
     public static Placement placementFor(JsonNode request, Cluster cluster) {
         JsonNode spec = request.path("spec");
         return AzPlacement.place(spec.path("nodeTemplate").path("az").textValue(), initialNodeCount(spec), cluster);
     }
 
-    /** The 201 body for {@code request} created in {@code cluster}. */
+    /**
+     * The 201 body for {@code request} created in {@code cluster}.
+     *
+     * @param request the request body
+     * @param cluster the cluster the pool is created in
+     * @param uid the new pool's {@code metadata.uid}
+     * @param publicKey the source of {@code nodeTemplate.extendParam.publicKey} (vm pools)
+     * @return a new 201 body
+     */
     public static ObjectNode build(JsonNode request, Cluster cluster, String uid, Supplier<String> publicKey) {
         return build(request, placementFor(request, cluster), uid, publicKey);
     }
@@ -44,6 +58,12 @@ public final class NodePoolFactory {
     /**
      * The 201 body for {@code request} whose nodes were placed as {@code placement} (from
      * {@link #placementFor}), so that a caller storing the placement computes it once.
+     *
+     * @param request the request body; not null
+     * @param placement where the new nodes go; not null
+     * @param uid the new pool's {@code metadata.uid}; not null
+     * @param publicKey the source of {@code nodeTemplate.extendParam.publicKey} (vm pools); not null
+     * @return a new 201 body
      */
     public static ObjectNode build(JsonNode request, Placement placement, String uid, Supplier<String> publicKey) {
         Objects.requireNonNull(request, "request must not be null");

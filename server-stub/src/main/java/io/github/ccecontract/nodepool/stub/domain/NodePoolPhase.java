@@ -21,7 +21,11 @@ public enum NodePoolPhase {
         this.wireValue = wireValue;
     }
 
-    /** The value as it is written in JSON. */
+    /**
+     * The value as it is written in JSON.
+     *
+     * @return the JSON value, for example {@code Synchronizing}
+     */
     public String wireValue() {
         return wireValue;
     }

@@ -4,10 +4,24 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
-/** {@code status} of a node pool (Table 23). */
+/**
+ * {@code status} of a node pool (Table 23).
+ *
+ * @param currentNode the number of nodes the pool has
+ * @param deletingNode the number of nodes being deleted
+ * @param creatingNode the number of nodes being created
+ * @param phase the pool's phase; not null
+ */
 public record NodePoolStatus(int currentNode, int deletingNode, int creatingNode, NodePoolPhase phase) {
 
-    /** Requires the phase. */
+    /**
+     * Requires the phase.
+     *
+     * @param currentNode the number of nodes the pool has
+     * @param deletingNode the number of nodes being deleted
+     * @param creatingNode the number of nodes being created
+     * @param phase the pool's phase; not null
+     */
     public NodePoolStatus {
         Objects.requireNonNull(phase, "phase must not be null");
     }
@@ -24,6 +38,10 @@ public record NodePoolStatus(int currentNode, int deletingNode, int creatingNode
      *   <li>Otherwise the nodes are being created: {@code creatingNode = initialNodeCount},
      *       phase {@code Synchronizing}.</li>
      * </ul>
+     *
+     * @param initialNodeCount the request's {@code spec.initialNodeCount}
+     * @param soldOut whether no AZ can take the nodes
+     * @return the new pool's status
      */
     public static NodePoolStatus afterCreation(int initialNodeCount, boolean soldOut) {
         if (initialNodeCount == 0) {
@@ -38,6 +56,9 @@ public record NodePoolStatus(int currentNode, int deletingNode, int creatingNode
     /**
      * The JSON {@code status} for a pool of {@code type}: all four fields for {@code vm} (CCE
      * response), {@code phase} alone for {@code ElasticBMS} (CCE Turbo response; D12).
+     *
+     * @param type the pool's type
+     * @return a new JSON object holding the status fields the type's response shows
      */
     public ObjectNode toJson(NodePoolType type) {
         ObjectNode status = JsonNodeFactory.instance.objectNode();

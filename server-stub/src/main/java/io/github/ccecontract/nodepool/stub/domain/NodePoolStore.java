@@ -51,12 +51,21 @@ public final class NodePoolStore {
         this(DEFAULT_MAX_POOLS, Clock.systemUTC());
     }
 
-    /** A store of at most {@code maxPools} pools on the system UTC clock. */
+    /**
+     * A store of at most {@code maxPools} pools on the system UTC clock.
+     *
+     * @param maxPools the most pools held, at least 1
+     */
     public NodePoolStore(int maxPools) {
         this(maxPools, Clock.systemUTC());
     }
 
-    /** A store of at most {@code maxPools} pools stamping {@code createdAt} from {@code clock}. */
+    /**
+     * A store of at most {@code maxPools} pools stamping {@code createdAt} from {@code clock}.
+     *
+     * @param maxPools the most pools held, at least 1
+     * @param clock the clock of the pools' creation times; not null
+     */
     public NodePoolStore(int maxPools, Clock clock) {
         if (maxPools < 1) {
             throw new IllegalArgumentException("maxPools must be >= 1, was " + maxPools);
@@ -65,7 +74,14 @@ public final class NodePoolStore {
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
     }
 
-    /** Creates a pool without recording a placement; see {@link #create(String, String, Placement, Supplier)}. */
+    /**
+     * Creates a pool without recording a placement; see {@link #create(String, String, Placement, Supplier)}.
+     *
+     * @param clusterId the cluster ID of the request's path; not null
+     * @param name the pool's {@code metadata.name}; not null
+     * @param builder makes the 201 body, which must carry {@code metadata.uid}; not null
+     * @return {@link CreateResult.Created}, {@link CreateResult.AlreadyExists} or {@link CreateResult.Full}
+     */
     public CreateResult create(String clusterId, String name, Supplier<ObjectNode> builder) {
         return create(clusterId, name, null, builder);
     }
@@ -78,6 +94,12 @@ public final class NodePoolStore {
      * <p>{@code builder} makes the 201 body and is called only when the pool will be stored, so a
      * refused creation spends no uid. Its body must carry {@code metadata.uid}. If it throws, nothing
      * is stored and the exception propagates.
+     *
+     * @param clusterId the cluster ID of the request's path; not null
+     * @param name the pool's {@code metadata.name}; not null
+     * @param placement where the pool's nodes go, or null to record none
+     * @param builder makes the 201 body, which must carry {@code metadata.uid}; not null
+     * @return {@link CreateResult.Created}, {@link CreateResult.AlreadyExists} or {@link CreateResult.Full}
      */
     public CreateResult create(String clusterId, String name, Placement placement, Supplier<ObjectNode> builder) {
         Objects.requireNonNull(builder, "builder must not be null");
@@ -168,12 +190,22 @@ public final class NodePoolStore {
         }
     }
 
-    /** The pool {@code name} of cluster {@code clusterId}, if created. */
+    /**
+     * The pool {@code name} of cluster {@code clusterId}, if created.
+     *
+     * @param clusterId the cluster ID
+     * @param name the pool's {@code metadata.name}
+     * @return the stored pool, or empty if there is none (or it is still being built)
+     */
     public synchronized Optional<StoredNodePool> find(String clusterId, String name) {
         return Optional.ofNullable(pools.get(new Key(clusterId, name)));
     }
 
-    /** All pools, in creation order. */
+    /**
+     * All pools, in creation order.
+     *
+     * @return an unmodifiable list of the pools; empty when none is stored
+     */
     public synchronized List<StoredNodePool> list() {
         List<StoredNodePool> result = new ArrayList<>(pools.size());
         for (StoredNodePool pool : pools.values()) {
@@ -184,7 +216,12 @@ public final class NodePoolStore {
         return List.copyOf(result);
     }
 
-    /** The pools of one cluster, in creation order. */
+    /**
+     * The pools of one cluster, in creation order.
+     *
+     * @param clusterId the cluster ID
+     * @return an unmodifiable list of the cluster's pools; empty when it has none
+     */
     public synchronized List<StoredNodePool> list(String clusterId) {
         List<StoredNodePool> result = new ArrayList<>();
         for (StoredNodePool pool : pools.values()) {
@@ -204,12 +241,20 @@ public final class NodePoolStore {
         resets++;
     }
 
-    /** Number of pools stored, across all clusters. */
+    /**
+     * Number of pools stored, across all clusters.
+     *
+     * @return the number of pools stored, not counting those being built
+     */
     public synchronized int size() {
         return pools.size() - building;
     }
 
-    /** The bound on {@link #size()}. */
+    /**
+     * The bound on {@link #size()}.
+     *
+     * @return the most pools the store holds
+     */
     public int maxPools() {
         return maxPools;
     }

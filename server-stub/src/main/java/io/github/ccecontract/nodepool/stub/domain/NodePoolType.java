@@ -15,12 +15,21 @@ public enum NodePoolType {
         this.wireValue = wireValue;
     }
 
-    /** The value as it is written in JSON. */
+    /**
+     * The value as it is written in JSON.
+     *
+     * @return the JSON value: {@code vm} or {@code ElasticBMS}
+     */
     public String wireValue() {
         return wireValue;
     }
 
-    /** The type named by a JSON value. */
+    /**
+     * The type named by a JSON value.
+     *
+     * @param value the JSON value, {@code vm} or {@code ElasticBMS} (case matters)
+     * @return the type it names
+     */
     public static NodePoolType fromWire(String value) {
         for (NodePoolType type : values()) {
             if (type.wireValue.equals(value)) {
@@ -33,6 +42,9 @@ public enum NodePoolType {
     /**
      * The type of a request's {@code spec}: {@code vm} when {@code type} is not given, as Table 5
      * says of a type "left blank" (D18).
+     *
+     * @param spec the request's {@code spec}, or null
+     * @return the type given in {@code spec.type}; {@link #VM} when it is missing or null
      */
     public static NodePoolType ofSpec(JsonNode spec) {
         JsonNode type = spec == null ? null : spec.get("type");

@@ -12,7 +12,12 @@ package io.github.ccecontract.nodepool.stub.domain;
  */
 public record Placement(String az, int nodes) {
 
-    /** Requires a node count of 0 or more. */
+    /**
+     * Requires a node count of 0 or more.
+     *
+     * @param az the AZ that takes the new nodes; null when sold out; never empty
+     * @param nodes the number of nodes to create, 0 or more
+     */
     public Placement {
         if (nodes < 0) {
             throw new IllegalArgumentException("nodes must be >= 0, was " + nodes);
@@ -22,12 +27,21 @@ public record Placement(String az, int nodes) {
         }
     }
 
-    /** No AZ can take the nodes. */
+    /**
+     * No AZ can take the nodes.
+     *
+     * @param nodes the number of nodes to create, 0 or more
+     * @return a placement with no AZ
+     */
     public static Placement soldOut(int nodes) {
         return new Placement(null, nodes);
     }
 
-    /** Whether no AZ could take the nodes. */
+    /**
+     * Whether no AZ could take the nodes.
+     *
+     * @return {@code true} if {@link #az()} is null
+     */
     public boolean isSoldOut() {
         return az == null;
     }

@@ -32,7 +32,11 @@ public final class PublicKeyGenerator implements Supplier<String> {
         this(new Random());
     }
 
-    /** The same sequence of keys for the same seed, for reproducible tests. */
+    /**
+     * The same sequence of keys for the same seed, for reproducible tests.
+     *
+     * @param seed the seed of the key sequence
+     */
     public PublicKeyGenerator(long seed) {
         this(new Random(seed));
     }
@@ -41,7 +45,11 @@ public final class PublicKeyGenerator implements Supplier<String> {
         this.random = random;
     }
 
-    /** The next key line, ending with a newline as the documented one does. */
+    /**
+     * The next key line, ending with a newline as the documented one does.
+     *
+     * @return a new {@code ssh-rsa} public key line (2048-bit modulus), ending with a newline
+     */
     public String next() {
         byte[] modulus = new byte[MODULUS_BYTES + 1]; // leading 0: the mpint stays positive
         byte[] draw = new byte[MODULUS_BYTES];

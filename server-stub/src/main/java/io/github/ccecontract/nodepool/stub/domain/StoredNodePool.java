@@ -48,22 +48,38 @@ public final class StoredNodePool {
         this.placement = placement;
     }
 
-    /** The {@code cluster_id} of the request's path. */
+    /**
+     * The {@code cluster_id} of the request's path.
+     *
+     * @return the cluster ID
+     */
     public String clusterId() {
         return clusterId;
     }
 
-    /** The pool's {@code metadata.name}. */
+    /**
+     * The pool's {@code metadata.name}.
+     *
+     * @return the pool's name
+     */
     public String name() {
         return name;
     }
 
-    /** The {@code metadata.uid} the stub gave it, read from the 201 body. */
+    /**
+     * The {@code metadata.uid} the stub gave it, read from the 201 body.
+     *
+     * @return the pool's uid
+     */
     public String uid() {
         return response().path("metadata").path("uid").textValue();
     }
 
-    /** When it was created (the stub's clock). */
+    /**
+     * When it was created (the stub's clock).
+     *
+     * @return the creation time
+     */
     public Instant createdAt() {
         return Instant.ofEpochSecond(createdAtSecond, createdAtNano);
     }
@@ -71,22 +87,36 @@ public final class StoredNodePool {
     /**
      * The 201 body as the JSON it was answered with (UTF-8), unpacked afresh: for listing without a tree
      * (issue 10, item 4).
+     *
+     * @return a new array holding the 201 body's UTF-8 JSON
      */
     public byte[] responseJson() {
         return PackedJson.unpack(packedResponse);
     }
 
-    /** The 201 body's JSON as text. */
+    /**
+     * The 201 body's JSON as text.
+     *
+     * @return the 201 body's JSON text
+     */
     public String responseText() {
         return new String(responseJson(), StandardCharsets.UTF_8);
     }
 
-    /** The {@code spec.nodeTemplate.az} the pool was requested with (the 201 body echoes it), or null. */
+    /**
+     * The {@code spec.nodeTemplate.az} the pool was requested with (the 201 body echoes it), or null.
+     *
+     * @return the requested AZ, or null if the body has none
+     */
     public String requestedAz() {
         return response().path("spec").path("nodeTemplate").path("az").textValue();
     }
 
-    /** A fresh tree of the 201 body. */
+    /**
+     * A fresh tree of the 201 body.
+     *
+     * @return a new tree of the 201 body
+     */
     public ObjectNode response() {
         try {
             return (ObjectNode) JSON.readTree(responseJson());
@@ -95,7 +125,11 @@ public final class StoredNodePool {
         }
     }
 
-    /** Where its nodes go: the AZ chosen, or none if sold out. */
+    /**
+     * Where its nodes go: the AZ chosen, or none if sold out.
+     *
+     * @return the placement, or null if none was recorded
+     */
     public Placement placement() {
         return placement;
     }

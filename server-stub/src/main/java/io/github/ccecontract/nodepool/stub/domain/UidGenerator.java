@@ -20,12 +20,20 @@ public final class UidGenerator implements Supplier<String> {
         this.seeded = null;
     }
 
-    /** The same sequence of UUIDs for the same seed, for reproducible tests. */
+    /**
+     * The same sequence of UUIDs for the same seed, for reproducible tests.
+     *
+     * @param seed the seed of the uid sequence
+     */
     public UidGenerator(long seed) {
         this.seeded = new Random(seed);
     }
 
-    /** The next uid. */
+    /**
+     * The next uid.
+     *
+     * @return a new random (version 4) UUID in its string form
+     */
     public String next() {
         if (seeded == null) {
             return UUID.randomUUID().toString();

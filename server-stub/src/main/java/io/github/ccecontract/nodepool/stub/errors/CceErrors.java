@@ -41,7 +41,13 @@ public final class CceErrors {
 
     private CceErrors() {}
 
-    /** {@code {"errorCode": code, "errorMessage": message}}. */
+    /**
+     * {@code {"errorCode": code, "errorMessage": message}}.
+     *
+     * @param code the CCE error code, for example {@code CCE.01400001}
+     * @param message the error message
+     * @return a new error body
+     */
     public static ObjectNode error(String code, String message) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("errorCode", code);
@@ -49,7 +55,14 @@ public final class CceErrors {
         return body;
     }
 
-    /** An error with its violations. */
+    /**
+     * An error with its violations.
+     *
+     * @param code the CCE error code, for example {@code CCE.01400001}
+     * @param message the error message
+     * @param violations the violations, listed in this order under {@code violations}
+     * @return a new error body with a {@code violations} array
+     */
     public static ObjectNode rejected(String code, String message, List<Violation> violations) {
         ObjectNode body = error(code, message);
         ArrayNode list = body.putArray("violations");

@@ -39,7 +39,11 @@ public final class Fault {
         /** Closes the connection without an answer (the client reads end of stream). */
         CLOSE;
 
-        /** The name in JSON, YAML and the Prefer header: {@code close}. */
+        /**
+         * The name in JSON, YAML and the Prefer header: {@code close}.
+         *
+         * @return the lower-case name
+         */
         public String jsonName() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -97,6 +101,9 @@ public final class Fault {
     /**
      * Answers {@code status}, one of the error statuses the document lists for the operation (400, 401, 403,
      * 404, 409, 413, 429, 500, 507), with the body of the document's example for it.
+     *
+     * @param status the HTTP status to answer, one the document lists for the operation
+     * @return a new fault that answers {@code status}
      */
     public static Fault status(int status) {
         ForcedResponses.requireDocumentedStatus(status, "status");
@@ -106,22 +113,39 @@ public final class Fault {
     /**
      * 401 as the API gateway in front of CCE answers it: the document's example {@code gateway},
      * {@code {"error_code": "APIG.1002", "error_msg": "Incorrect token or token resolution failed"}}.
+     *
+     * @return a new fault that answers 401 with the {@code gateway} example's body
      */
     public static Fault gatewayUnauthorized() {
         return status(401).example(ForcedResponses.GATEWAY_EXAMPLE);
     }
 
-    /** Waits {@code delay}, then handles the request as usual. */
+    /**
+     * Waits {@code delay}, then handles the request as usual.
+     *
+     * @param delay the delay, 0 to {@link #MAX_DELAY_MILLIS} milliseconds
+     * @return a new fault that only delays the request
+     */
     public static Fault delay(Duration delay) {
         return none().withDelay(delay);
     }
 
-    /** Waits a time drawn uniformly from {@code min} to {@code max} (seeded), then handles the request as usual. */
+    /**
+     * Waits a time drawn uniformly from {@code min} to {@code max} (seeded), then handles the request as usual.
+     *
+     * @param min the shortest delay, 0 to {@link #MAX_DELAY_MILLIS} milliseconds
+     * @param max the longest delay, {@code min} to {@link #MAX_DELAY_MILLIS} milliseconds
+     * @return a new fault that only delays the request
+     */
     public static Fault delay(Duration min, Duration max) {
         return none().withDelay(min, max);
     }
 
-    /** Closes the connection without an answer. */
+    /**
+     * Closes the connection without an answer.
+     *
+     * @return a new fault that closes the connection
+     */
     public static Fault closeConnection() {
         return none().connection(Connection.CLOSE);
     }
@@ -129,6 +153,9 @@ public final class Fault {
     /**
      * The body of the document's example {@code name} for the status (the 401 has {@code cce} and
      * {@code gateway}); by default the first example.
+     *
+     * @param exampleName the name of one of the document's examples for this fault's status
+     * @return a copy of this fault answering with that example's body
      */
     public Fault example(String exampleName) {
         if (status == null) {
@@ -151,7 +178,12 @@ public final class Fault {
                 headerValue);
     }
 
-    /** Adds {@code Retry-After: seconds} to a 429 or a 503 ({@link ForcedResponses#retryAfterStatuses()}). */
+    /**
+     * Adds {@code Retry-After: seconds} to a 429 or a 503 ({@link ForcedResponses#retryAfterStatuses()}).
+     *
+     * @param seconds the {@code Retry-After} value in seconds, 0 or more
+     * @return a copy of this fault with the header
+     */
     public Fault retryAfter(int seconds) {
         if (status == null || !ForcedResponses.retryAfterStatuses().contains(status)) {
             throw new IllegalArgumentException("retryAfter: only a fault of status "
@@ -179,13 +211,24 @@ public final class Fault {
                 headerValue);
     }
 
-    /** Also waits {@code delay} before the fault's answer (or before closing). */
+    /**
+     * Also waits {@code delay} before the fault's answer (or before closing).
+     *
+     * @param delay the delay, 0 to {@link #MAX_DELAY_MILLIS} milliseconds; not null
+     * @return a copy of this fault with that delay in place of its own
+     */
     public Fault withDelay(Duration delay) {
         Objects.requireNonNull(delay, "delay");
         return withDelay(delay, delay);
     }
 
-    /** Also waits a time drawn uniformly from {@code min} to {@code max} (seeded) before the fault's answer. */
+    /**
+     * Also waits a time drawn uniformly from {@code min} to {@code max} (seeded) before the fault's answer.
+     *
+     * @param min the shortest delay, 0 to {@link #MAX_DELAY_MILLIS} milliseconds; not null
+     * @param max the longest delay, {@code min} to {@link #MAX_DELAY_MILLIS} milliseconds; not null
+     * @return a copy of this fault with that delay range in place of its own
+     */
     public Fault withDelay(Duration min, Duration max) {
         Objects.requireNonNull(min, "delay min");
         Objects.requireNonNull(max, "delay max");
@@ -238,12 +281,21 @@ public final class Fault {
 
     // ------------------------------------------------------------------------------ how often
 
-    /** Fires once, then never again (until the stub is reset). */
+    /**
+     * Fires once, then never again (until the stub is reset).
+     *
+     * @return a copy of this fault that fires once
+     */
     public Fault once() {
         return times(1);
     }
 
-    /** Fires {@code n} times, then never again (until the stub is reset). Default: every time. */
+    /**
+     * Fires {@code n} times, then never again (until the stub is reset). Default: every time.
+     *
+     * @param n how many times it fires, at least 1
+     * @return a copy of this fault that fires {@code n} times
+     */
     public Fault times(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("times must be at least 1, was " + n);
@@ -267,6 +319,9 @@ public final class Fault {
     /**
      * Fires for a matching request with probability {@code p} (more than 0, at most 1), drawn from a generator
      * seeded with {@link #seed}: the same requests in the same order meet the same faults.
+     *
+     * @param p the probability, more than 0 and at most 1
+     * @return a copy of this fault that fires with probability {@code p}
      */
     public Fault probability(double p) {
         if (!(p > 0 && p <= 1)) {
@@ -288,7 +343,12 @@ public final class Fault {
                 headerValue);
     }
 
-    /** Seed of the generator for {@link #probability} and random delays; default {@value #DEFAULT_SEED}. */
+    /**
+     * Seed of the generator for {@link #probability} and random delays; default {@value #DEFAULT_SEED}.
+     *
+     * @param value the seed
+     * @return a copy of this fault with that seed
+     */
     public Fault seed(long value) {
         return new Fault(
                 status,
@@ -308,7 +368,12 @@ public final class Fault {
 
     // ------------------------------------------------------------------------------ which requests
 
-    /** Only requests to this cluster ({@code cluster_id} of the path). */
+    /**
+     * Only requests to this cluster ({@code cluster_id} of the path).
+     *
+     * @param clusterId the cluster ID; neither null nor empty
+     * @return a copy of this fault limited to that cluster
+     */
     public Fault forCluster(String clusterId) {
         return new Fault(
                 status,
@@ -326,7 +391,12 @@ public final class Fault {
                 headerValue);
     }
 
-    /** Only requests for a node pool of this name ({@code metadata.name} of the body). */
+    /**
+     * Only requests for a node pool of this name ({@code metadata.name} of the body).
+     *
+     * @param nodePoolName the node pool name; neither null nor empty
+     * @return a copy of this fault limited to that name
+     */
     public Fault forName(String nodePoolName) {
         return new Fault(
                 status,
@@ -344,7 +414,13 @@ public final class Fault {
                 headerValue);
     }
 
-    /** Only requests with this header (name case-insensitive) with exactly this value. */
+    /**
+     * Only requests with this header (name case-insensitive) with exactly this value.
+     *
+     * @param header the header name, a valid HTTP token
+     * @param value the exact header value; not null
+     * @return a copy of this fault limited to requests with that header value
+     */
     public Fault forHeader(String header, String value) {
         String h = nonEmpty(header, "header.name");
         if (!h.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
@@ -377,67 +453,119 @@ public final class Fault {
 
     // ------------------------------------------------------------------------------ reading
 
-    /** The status answered, if the fault answers. */
+    /**
+     * The status answered, if the fault answers.
+     *
+     * @return the status, or empty if the fault only delays or closes the connection
+     */
     public OptionalInt status() {
         return status == null ? OptionalInt.empty() : OptionalInt.of(status);
     }
 
-    /** The document's example whose body is answered (null: the first of the status). */
+    /**
+     * The document's example whose body is answered (null: the first of the status).
+     *
+     * @return the example's name, or empty for the status's first example
+     */
     public Optional<String> example() {
         return Optional.ofNullable(example);
     }
 
-    /** {@code Retry-After} seconds of a 429 or a 503. */
+    /**
+     * {@code Retry-After} seconds of a 429 or a 503.
+     *
+     * @return the {@code Retry-After} seconds, or empty when no header is added
+     */
     public OptionalInt retryAfter() {
         return retryAfter == null ? OptionalInt.empty() : OptionalInt.of(retryAfter);
     }
 
-    /** The shortest delay before the fault acts, in milliseconds (0: none). */
+    /**
+     * The shortest delay before the fault acts, in milliseconds (0: none).
+     *
+     * @return the shortest delay in milliseconds
+     */
     public long minDelayMillis() {
         return minDelayMillis;
     }
 
-    /** The longest delay before the fault acts, in milliseconds; equal to the shortest for a fixed delay. */
+    /**
+     * The longest delay before the fault acts, in milliseconds; equal to the shortest for a fixed delay.
+     *
+     * @return the longest delay in milliseconds
+     */
     public long maxDelayMillis() {
         return maxDelayMillis;
     }
 
-    /** What happens to the connection, if it is closed instead of answered. */
+    /**
+     * What happens to the connection, if it is closed instead of answered.
+     *
+     * @return {@link Connection#CLOSE}, or empty if the connection is kept
+     */
     public Optional<Connection> connection() {
         return Optional.ofNullable(connection);
     }
 
-    /** How many times it fires; empty: every time. */
+    /**
+     * How many times it fires; empty: every time.
+     *
+     * @return the number of firings, or empty for every time
+     */
     public OptionalInt times() {
         return times == null ? OptionalInt.empty() : OptionalInt.of(times);
     }
 
-    /** The probability that it fires for a request it is for (1: always). */
+    /**
+     * The probability that it fires for a request it is for (1: always).
+     *
+     * @return the probability, more than 0 and at most 1
+     */
     public double probability() {
         return probability;
     }
 
-    /** The seed of the generator its probability is drawn from (default 1). */
+    /**
+     * The seed of the generator its probability is drawn from (default 1).
+     *
+     * @return the seed
+     */
     public long seed() {
         return seed;
     }
 
-    /** The cluster ({@code cluster_id} of the path) it is for; empty: every cluster. */
+    /**
+     * The cluster ({@code cluster_id} of the path) it is for; empty: every cluster.
+     *
+     * @return the cluster ID, or empty for every cluster
+     */
     public Optional<String> cluster() {
         return Optional.ofNullable(cluster);
     }
 
-    /** The node pool name ({@code metadata.name}) matched. */
+    /**
+     * The node pool name ({@code metadata.name}) matched.
+     *
+     * @return the node pool name, or empty for every name
+     */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }
 
-    /** The name of the header it is for; empty: any request. */
+    /**
+     * The name of the header it is for; empty: any request.
+     *
+     * @return the header name, or empty when no header is required
+     */
     public Optional<String> headerName() {
         return Optional.ofNullable(headerName);
     }
 
-    /** The value the header must have; empty: any request. */
+    /**
+     * The value the header must have; empty: any request.
+     *
+     * @return the header value, or empty when no header is required
+     */
     public Optional<String> headerValue() {
         return Optional.ofNullable(headerValue);
     }

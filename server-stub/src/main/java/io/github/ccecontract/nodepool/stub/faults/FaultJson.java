@@ -42,6 +42,8 @@ public final class FaultJson {
     /**
      * Reads a fault.
      *
+     * @param node the fault's JSON object
+     * @return the fault it describes
      * @throws IllegalArgumentException naming the member and the rule broken
      */
     public static Fault parse(JsonNode node) {
@@ -176,7 +178,12 @@ public final class FaultJson {
         return n.isContainerNode() ? (n.isArray() ? "an array" : "an object") : ForcedResponses.shorten(n.toString());
     }
 
-    /** The JSON form of a fault (members at their defaults are left out, but for status/connection). */
+    /**
+     * The JSON form of a fault (members at their defaults are left out, but for status/connection).
+     *
+     * @param fault the fault
+     * @return a new JSON object describing the fault
+     */
     public static ObjectNode toJson(Fault fault) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         fault.status().ifPresent(s -> o.put("status", s));

@@ -19,16 +19,30 @@ import java.util.function.Function;
  */
 public final class Faults {
 
-    /** A fault added to the stub: its id, the fault, and how often it has fired since it was added. */
+    /**
+     * A fault added to the stub: its id, the fault, and how often it has fired since it was added.
+     *
+     * @param id the fault's id: {@code f1}, {@code f2}, ...
+     * @param fault the fault
+     * @param fired how many times it has fired since it was added (or since the last reset)
+     */
     public record Registered(String id, Fault fault, int fired) {
-        /** Firings left; empty: unlimited. */
+        /**
+         * Firings left; empty: unlimited.
+         *
+         * @return the firings left, 0 or more; empty when the fault has no {@code times} limit
+         */
         public OptionalInt remaining() {
             return fault.times().isPresent()
                     ? OptionalInt.of(Math.max(0, fault.times().getAsInt() - fired))
                     : OptionalInt.empty();
         }
 
-        /** As {@code GET /__admin/faults} lists it: the fault's members with {@code id} and {@code fired}. */
+        /**
+         * As {@code GET /__admin/faults} lists it: the fault's members with {@code id} and {@code fired}.
+         *
+         * @return a new JSON object describing the fault, its id and its firings
+         */
         public ObjectNode toJson() {
             ObjectNode o = JsonNodeFactory.instance.objectNode();
             o.put("id", id);
@@ -58,13 +72,22 @@ public final class Faults {
     private volatile boolean empty = true;
     private volatile boolean matchesNames;
 
-    /** Faults that start with {@code defaults} (the configured ones). */
+    /**
+     * Faults that start with {@code defaults} (the configured ones).
+     *
+     * @param defaults the configured faults, in the order they are tried
+     */
     public Faults(List<Fault> defaults) {
         this.defaults = List.copyOf(defaults);
         reset();
     }
 
-    /** Adds a fault after the others; returns its id ({@code f1}, {@code f2}, ...). */
+    /**
+     * Adds a fault after the others; returns its id ({@code f1}, {@code f2}, ...).
+     *
+     * @param fault the fault to add; not null
+     * @return the new fault's id
+     */
     public synchronized String add(Fault fault) {
         Objects.requireNonNull(fault, "fault");
         String id = "f" + (++lastId);
@@ -73,7 +96,11 @@ public final class Faults {
         return id;
     }
 
-    /** The faults, in the order they are tried. */
+    /**
+     * The faults, in the order they are tried.
+     *
+     * @return an unmodifiable list of the faults with their ids and counts; empty when there is none
+     */
     public synchronized List<Registered> list() {
         List<Registered> out = new ArrayList<>();
         for (Armed a : armed) {
@@ -82,19 +109,33 @@ public final class Faults {
         return List.copyOf(out);
     }
 
-    /** The fault of an id, if it is there. */
+    /**
+     * The fault of an id, if it is there.
+     *
+     * @param id the fault's id, for example {@code f1}
+     * @return the fault with its count, or empty if there is no fault of that id
+     */
     public synchronized java.util.Optional<Registered> get(String id) {
         return list().stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    /** Removes a fault; false if there is none of that id. */
+    /**
+     * Removes a fault; false if there is none of that id.
+     *
+     * @param id the fault's id, for example {@code f1}
+     * @return {@code true} if a fault was removed
+     */
     public synchronized boolean remove(String id) {
         boolean removed = armed.removeIf(a -> a.id.equals(id));
         changed();
         return removed;
     }
 
-    /** Removes every fault, the configured ones too (until {@link #reset()}); returns how many there were. */
+    /**
+     * Removes every fault, the configured ones too (until {@link #reset()}); returns how many there were.
+     *
+     * @return the number of faults removed
+     */
     public synchronized int clear() {
         int n = armed.size();
         armed.clear();
@@ -117,12 +158,20 @@ public final class Faults {
         matchesNames = armed.stream().anyMatch(a -> a.fault.name().isPresent());
     }
 
-    /** Whether there is no fault (the request path's quick check). */
+    /**
+     * Whether there is no fault (the request path's quick check).
+     *
+     * @return {@code true} if there is no fault
+     */
     public boolean isEmpty() {
         return empty;
     }
 
-    /** Whether some fault matches node pool names (then the body's name is needed). */
+    /**
+     * Whether some fault matches node pool names (then the body's name is needed).
+     *
+     * @return {@code true} if some fault is limited to a node pool name
+     */
     public boolean matchesNames() {
         return matchesNames;
     }
@@ -133,6 +182,7 @@ public final class Faults {
      * @param cluster the cluster_id of the path
      * @param name    metadata.name of the body, or null
      * @param header  a request header's first value by name (case-insensitive), or null
+     * @return the firing, or null if no fault fires for the request
      */
     public synchronized Firing fire(String cluster, String name, Function<String, String> header) {
         for (Armed a : armed) {
@@ -158,7 +208,11 @@ public final class Faults {
         return lo == hi ? lo : lo + (long) (random.nextDouble() * (hi - lo + 1));
     }
 
-    /** {@code GET /__admin/faults}: {@code {"faults": [...]}}. */
+    /**
+     * {@code GET /__admin/faults}: {@code {"faults": [...]}}.
+     *
+     * @return a new JSON object listing the faults
+     */
     public ObjectNode toJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         ArrayNode list = o.putArray("faults");

@@ -84,17 +84,30 @@ public final class ForcedResponses {
         return List.copyOf(out);
     }
 
-    /** The statuses a forced answer may carry {@code Retry-After} with: those the document gives the header. */
+    /**
+     * The statuses a forced answer may carry {@code Retry-After} with: those the document gives the header.
+     *
+     * @return the statuses that may carry {@code Retry-After}
+     */
     public static List<Integer> retryAfterStatuses() {
         return RETRY_AFTER;
     }
 
-    /** The statuses a fault may force, ascending: the operation's documented error responses. */
+    /**
+     * The statuses a fault may force, ascending: the operation's documented error responses.
+     *
+     * @return a new list of the statuses, ascending
+     */
     public static List<Integer> statuses() {
         return List.copyOf(BODIES.keySet());
     }
 
-    /** The names of the document's examples for a status, in document order. */
+    /**
+     * The names of the document's examples for a status, in document order.
+     *
+     * @param status an HTTP status
+     * @return the example names, in document order; empty if the document has no example for the status
+     */
     public static List<String> examples(int status) {
         Map<String, ObjectNode> examples = BODIES.get(status);
         return examples == null ? List.of() : List.copyOf(examples.keySet());

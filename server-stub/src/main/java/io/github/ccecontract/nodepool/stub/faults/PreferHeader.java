@@ -37,6 +37,8 @@ public final class PreferHeader {
     /**
      * The fault the {@code Prefer} headers ask for, or null if they ask for none.
      *
+     * @param values the values of the request's {@code Prefer} headers, or null
+     * @return the fault asked for, or null if the headers ask for none
      * @throws IllegalArgumentException naming the preference and the rule broken
      */
     public static Fault parse(List<String> values) {

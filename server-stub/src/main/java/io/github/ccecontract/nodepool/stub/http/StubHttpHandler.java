@@ -36,12 +36,27 @@ public final class StubHttpHandler implements HttpHandler {
     /** Most bytes of an admin request's body (a fault is a few hundred). */
     static final int MAX_ADMIN_BODY_BYTES = 64 * 1024;
 
-    /** A handler without faults. */
+    /**
+     * A handler without faults.
+     *
+     * @param service the operation's service
+     * @param journal the journal requests are recorded in
+     * @param admin the inspection API, for {@code /__admin} requests
+     * @param clock the clock of journal times and signature checks
+     */
     public StubHttpHandler(NodePoolService service, RequestJournal journal, AdminApi admin, Clock clock) {
         this(service, journal, admin, clock, new Faults(List.of()));
     }
 
-    /** A handler that simulates {@code faults} on the operation. */
+    /**
+     * A handler that simulates {@code faults} on the operation.
+     *
+     * @param service the operation's service
+     * @param journal the journal requests are recorded in
+     * @param admin the inspection API, for {@code /__admin} requests
+     * @param clock the clock of journal times and signature checks
+     * @param faults the faults to simulate
+     */
     public StubHttpHandler(
             NodePoolService service, RequestJournal journal, AdminApi admin, Clock clock, Faults faults) {
         this.journal = journal;
@@ -51,7 +66,11 @@ public final class StubHttpHandler implements HttpHandler {
         this.journalAllRequests = service.config().journalAllRequests();
     }
 
-    /** Requests the stub failed on (answered 500): a bug of the stub; tests expect 0. */
+    /**
+     * Requests the stub failed on (answered 500): a bug of the stub; tests expect 0.
+     *
+     * @return the number of requests answered with an internal error
+     */
     public long internalErrors() {
         return internalErrors.sum();
     }

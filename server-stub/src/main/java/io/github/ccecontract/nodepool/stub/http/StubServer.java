@@ -68,7 +68,15 @@ public final class StubServer implements AutoCloseable {
         }
     }
 
-    /** Binds {@code address} (port 0: a free port) and serves {@code handler}, {@code threads} threads kept ready. */
+    /**
+     * Binds {@code address} (port 0: a free port) and serves {@code handler}, {@code threads} threads kept ready.
+     *
+     * @param address the address and port to bind
+     * @param handler the handler of every request
+     * @param threads the number of request threads kept ready
+     * @return the server, listening
+     * @throws IOException if the address cannot be bound
+     */
     public static StubServer start(InetSocketAddress address, HttpHandler handler, int threads) throws IOException {
         configureJdkServer();
         HttpServer server = HttpServer.create(address, 128);
@@ -87,7 +95,11 @@ public final class StubServer implements AutoCloseable {
         return new StubServer(server, executor);
     }
 
-    /** The bound address (with the port chosen if 0 was asked for). */
+    /**
+     * The bound address (with the port chosen if 0 was asked for).
+     *
+     * @return the address the server listens on
+     */
     public InetSocketAddress address() {
         return server.getAddress();
     }

@@ -70,14 +70,22 @@ public final class CceNodePoolStubExtension
         this.token = builder.token;
     }
 
-    /** A builder with the defaults of {@link #CceNodePoolStubExtension()}. */
+    /**
+     * A builder with the defaults of {@link #CceNodePoolStubExtension()}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     // ------------------------------------------------------------------------------ the stub
 
-    /** The running stub; fails outside the tests of the class. */
+    /**
+     * The running stub; fails outside the tests of the class.
+     *
+     * @return the stub of the running test class
+     */
     public synchronized CceNodePoolStub stub() {
         if (stub == null) {
             throw new IllegalStateException("The CCE node pool stub is not running: it runs while the tests of the"
@@ -86,22 +94,38 @@ public final class CceNodePoolStubExtension
         return stub;
     }
 
-    /** {@code http://127.0.0.1:PORT}. */
+    /**
+     * {@code http://127.0.0.1:PORT}.
+     *
+     * @return the stub's base URL
+     */
     public String baseUrl() {
         return stub().baseUrl();
     }
 
-    /** The port the stub listens on. */
+    /**
+     * The port the stub listens on.
+     *
+     * @return the port the stub is bound to
+     */
     public int port() {
         return stub().port();
     }
 
-    /** The requests received (since the last reset), oldest first. */
+    /**
+     * The requests received (since the last reset), oldest first.
+     *
+     * @return a copy of the journal's entries, oldest first; empty when nothing was received
+     */
     public List<JournalEntry> journal() {
         return stub().journal();
     }
 
-    /** The requests received (since the last reset), to filter and count: {@code requests().toCluster("c1").size()}. */
+    /**
+     * The requests received (since the last reset), to filter and count: {@code requests().toCluster("c1").size()}.
+     *
+     * @return a query over the journal, which reads the entries each time it is evaluated
+     */
     public RequestQuery requests() {
         return stub().requests();
     }
@@ -109,12 +133,18 @@ public final class CceNodePoolStubExtension
     /**
      * The faults the stub simulates; those added in a test are gone before the next one (with the default
      * {@code resetBeforeEach}), the configured ones ({@code StubConfig.faults}) come back.
+     *
+     * @return the stub's live fault list
      */
     public Faults faults() {
         return stub().faults();
     }
 
-    /** The node pools created (since the last reset). */
+    /**
+     * The node pools created (since the last reset).
+     *
+     * @return the stored node pools, oldest first; empty when none was created
+     */
     public List<StoredNodePool> nodePools() {
         return stub().nodePools();
     }
@@ -124,12 +154,20 @@ public final class CceNodePoolStubExtension
         stub().reset();
     }
 
-    /** The project ID for clients of the stub. */
+    /**
+     * The project ID for clients of the stub.
+     *
+     * @return the project ID
+     */
     public String projectId() {
         return projectId;
     }
 
-    /** A token the stub accepts, for clients of the stub. */
+    /**
+     * A token the stub accepts, for clients of the stub.
+     *
+     * @return the token
+     */
     public String token() {
         return token;
     }
@@ -206,37 +244,64 @@ public final class CceNodePoolStubExtension
          * What the stub knows and holds (clusters, tokens, access keys, limits). When it accepts only
          * some tokens, {@link CceNodePoolStubExtension#token()} is the first of them unless
          * {@link #token} says otherwise.
+         *
+         * @param config the stub's configuration; not null
+         * @return this builder
          */
         public Builder config(StubConfig config) {
             this.config = Objects.requireNonNull(config, "config");
             return this;
         }
 
-        /** How the stub runs (host, port, threads, clock, seed): any step on the stub's builder but its config. */
+        /**
+         * How the stub runs (host, port, threads, clock, seed): any step on the stub's builder but its config.
+         *
+         * @param step a step applied to the stub's builder after the others; not null
+         * @return this builder
+         */
         public Builder runtime(Consumer<CceNodePoolStub.Builder> step) {
             this.runtime = this.runtime.andThen(Objects.requireNonNull(step, "step"));
             return this;
         }
 
-        /** Whether node pools and journal are forgotten before each test; default true. */
+        /**
+         * Whether node pools and journal are forgotten before each test; default true.
+         *
+         * @param value {@code false} to keep node pools and journal from one test to the next
+         * @return this builder
+         */
         public Builder resetBeforeEach(boolean value) {
             this.resetBeforeEach = value;
             return this;
         }
 
-        /** Project ID for clients of the stub; default {@value #DEFAULT_PROJECT_ID}. */
+        /**
+         * Project ID for clients of the stub; default {@value #DEFAULT_PROJECT_ID}.
+         *
+         * @param value the project ID; not null
+         * @return this builder
+         */
         public Builder projectId(String value) {
             this.projectId = Objects.requireNonNull(value, "projectId");
             return this;
         }
 
-        /** Token for clients of the stub; default the first configured token, else {@value #DEFAULT_TOKEN}. */
+        /**
+         * Token for clients of the stub; default the first configured token, else {@value #DEFAULT_TOKEN}.
+         *
+         * @param value the token; not null, and one of the configured tokens if any is configured
+         * @return this builder
+         */
         public Builder token(String value) {
             this.token = Objects.requireNonNull(value, "token");
             return this;
         }
 
-        /** The extension, to register with {@code @RegisterExtension}. */
+        /**
+         * The extension, to register with {@code @RegisterExtension}.
+         *
+         * @return a new extension
+         */
         public CceNodePoolStubExtension build() {
             if (token == null) {
                 token = config.tokens().stream().findFirst().orElse(DEFAULT_TOKEN);

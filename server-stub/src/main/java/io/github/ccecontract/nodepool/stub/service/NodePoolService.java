@@ -32,7 +32,15 @@ public final class NodePoolService {
     private final UidGenerator uids;
     private final PublicKeyGenerator publicKeys;
 
-    /** A service validating with {@code validator}, storing in {@code store}, naming pools with the generators. */
+    /**
+     * A service validating with {@code validator}, storing in {@code store}, naming pools with the generators.
+     *
+     * @param config the configuration; not null
+     * @param validator the contract's request validator; not null
+     * @param store the store of created pools; not null
+     * @param uids the generator of the pools' uids; not null
+     * @param publicKeys the generator of vm pools' public keys; not null
+     */
     public NodePoolService(
             StubConfig config,
             NodePoolValidator validator,
@@ -52,6 +60,9 @@ public final class NodePoolService {
      * says, left out of the request before it is judged and created (warn: they are the outcome's warnings,
      * whatever its status; ignore) or added to its violations (reject).
      *
+     * @param projectId the project ID of the request's path (not used by the stub)
+     * @param clusterId the cluster ID of the request's path
+     * @param body the request body, any JSON value
      * @return 201 with the pool; 404 for a cluster the stub does not know (clusters configured);
      *     400 with every violation; 409 for a name the cluster has; 507 when the store is full
      */
@@ -62,6 +73,12 @@ public final class NodePoolService {
     /**
      * As {@link #create(String, String, JsonNode)}, with the body's unknown members already found (all of them,
      * {@link DeclaredMembers#allUnknownMembers}), so that a caller that needs them too walks the body once.
+     *
+     * @param projectId the project ID of the request's path (not used by the stub)
+     * @param clusterId the cluster ID of the request's path
+     * @param body the request body, any JSON value
+     * @param unknown every unknown member of {@code body}, in body order
+     * @return as {@link #create(String, String, JsonNode)} returns
      */
     public CreateOutcome create(String projectId, String clusterId, JsonNode body, List<UnknownMember> unknown) {
         Optional<Cluster> found = cluster(clusterId);
@@ -121,7 +138,12 @@ public final class NodePoolService {
                                 + " This answer is the stub's own, not CCE's."));
     }
 
-    /** The 404 for a cluster the stub is not configured with. */
+    /**
+     * The 404 for a cluster the stub is not configured with.
+     *
+     * @param clusterId the unknown cluster ID
+     * @return a 404 outcome naming the cluster and the configured ones
+     */
     public CreateOutcome unknownCluster(String clusterId) {
         return CreateOutcome.error(
                 404,
@@ -132,22 +154,39 @@ public final class NodePoolService {
                                 + String.join(", ", config.clusters().keySet()) + ")."));
     }
 
-    /** The cluster a request for {@code clusterId} goes to (see {@link StubConfig#cluster}). */
+    /**
+     * The cluster a request for {@code clusterId} goes to (see {@link StubConfig#cluster}).
+     *
+     * @param clusterId the cluster ID of the request's path
+     * @return the cluster, or empty if the ID is not configured
+     */
     public Optional<Cluster> cluster(String clusterId) {
         return config.cluster(clusterId);
     }
 
-    /** The node pools held. */
+    /**
+     * The node pools held.
+     *
+     * @return the store
+     */
     public NodePoolStore store() {
         return store;
     }
 
-    /** The contract's validator it checks requests with. */
+    /**
+     * The contract's validator it checks requests with.
+     *
+     * @return the validator
+     */
     public NodePoolValidator validator() {
         return validator;
     }
 
-    /** The configuration it runs with. */
+    /**
+     * The configuration it runs with.
+     *
+     * @return the configuration
+     */
     public StubConfig config() {
         return config;
     }

@@ -50,12 +50,21 @@ public final class DeclaredMembers {
         this.root = shape(List.of(contract.at("/components/schemas/" + NodePoolContract.REQUEST_SCHEMA)));
     }
 
-    /** The request schema of {@code contract}. */
+    /**
+     * The request schema of {@code contract}.
+     *
+     * @param contract the contract document whose request schema is walked
+     * @return the declared members of that schema
+     */
     public static DeclaredMembers of(ContractDocument contract) {
         return new DeclaredMembers(contract);
     }
 
-    /** The request schema of the bundled document, walked on first use. */
+    /**
+     * The request schema of the bundled document, walked on first use.
+     *
+     * @return the shared instance for the bundled document
+     */
     public static DeclaredMembers bundled() {
         return Bundled.INSTANCE;
     }
@@ -67,6 +76,9 @@ public final class DeclaredMembers {
     /**
      * The members of {@code body} the request schema does not declare where they stand, in body order (depth
      * first), at most {@link #MAX_REPORTED}. The members of an unknown member are not looked at.
+     *
+     * @param body the request body
+     * @return the unknown members, at most {@link #MAX_REPORTED}; empty when there are none
      */
     public List<UnknownMember> unknownMembers(JsonNode body) {
         List<UnknownMember> out = new ArrayList<>();
@@ -74,19 +86,35 @@ public final class DeclaredMembers {
         return out;
     }
 
-    /** Every unknown member of {@code body}, however many (a body of 1 MiB has fewer than 200,000). */
+    /**
+     * Every unknown member of {@code body}, however many (a body of 1 MiB has fewer than 200,000).
+     *
+     * @param body the request body
+     * @return every unknown member, in body order; empty when there are none
+     */
     public List<UnknownMember> allUnknownMembers(JsonNode body) {
         List<UnknownMember> all = new ArrayList<>();
         walk(body, root, new StringBuilder(), all, Integer.MAX_VALUE);
         return all;
     }
 
-    /** {@code body} without any of its unknown members (however many): itself if it has none, else a copy. */
+    /**
+     * {@code body} without any of its unknown members (however many): itself if it has none, else a copy.
+     *
+     * @param body the request body
+     * @return {@code body} itself, or a copy without its unknown members
+     */
     public JsonNode withoutUnknownMembers(JsonNode body) {
         return without(body, allUnknownMembers(body));
     }
 
-    /** {@code body} without {@code members} (its {@link #allUnknownMembers}): itself if there are none, else a copy. */
+    /**
+     * {@code body} without {@code members} (its {@link #allUnknownMembers}): itself if there are none, else a copy.
+     *
+     * @param body the request body
+     * @param members the unknown members to remove
+     * @return {@code body} itself if {@code members} is empty, else a copy without them
+     */
     public static JsonNode without(JsonNode body, List<UnknownMember> members) {
         if (members.isEmpty()) {
             return body;

@@ -55,6 +55,8 @@ public final class JsonBodyParser {
     /**
      * Parses {@code body}.
      *
+     * @param body the request body's bytes
+     * @return the parsed JSON value
      * @throws MalformedBodyException if it is empty, not UTF-8, not one JSON value, or breaks a limit above
      */
     public static JsonNode parse(byte[] body) throws MalformedBodyException {
@@ -100,7 +102,12 @@ public final class JsonBodyParser {
         return node;
     }
 
-    /** The JSON text of a node, for messages and the journal. */
+    /**
+     * The JSON text of a node, for messages and the journal.
+     *
+     * @param node the JSON value
+     * @return its compact JSON text
+     */
     public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);
@@ -109,7 +116,11 @@ public final class JsonBodyParser {
         }
     }
 
-    /** The stub's strict mapper (shared, thread-safe). */
+    /**
+     * The stub's strict mapper (shared, thread-safe).
+     *
+     * @return the shared mapper
+     */
     public static ObjectMapper mapper() {
         return MAPPER;
     }

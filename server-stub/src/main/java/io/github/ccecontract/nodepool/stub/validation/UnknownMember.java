@@ -22,12 +22,21 @@ public record UnknownMember(String pointer, String suggestion) {
     /** The rule of a violation in {@code unknownMembers: reject}: the JSON Schema keyword that would forbid it. */
     public static final String RULE = "additionalProperties";
 
-    /** Requires the pointer. */
+    /**
+     * Requires the pointer.
+     *
+     * @param pointer the member's JSON pointer; not null
+     * @param suggestion the declared member meant, or null
+     */
     public UnknownMember {
         Objects.requireNonNull(pointer, "pointer");
     }
 
-    /** The field as messages name it: {@code spec.nodeTemplate.dataVolumes[1].sizee}. */
+    /**
+     * The field as messages name it: {@code spec.nodeTemplate.dataVolumes[1].sizee}.
+     *
+     * @return the member's path with dots and {@code [index]}
+     */
     public String field() {
         StringBuilder out = new StringBuilder();
         String[] tokens = pointer.split("/", -1);
@@ -45,18 +54,30 @@ public record UnknownMember(String pointer, String suggestion) {
         return out.toString();
     }
 
-    /** What the warning (or, rejected, the violation) says: the member and the member meant. */
+    /**
+     * What the warning (or, rejected, the violation) says: the member and the member meant.
+     *
+     * @return the message naming the member and, if any, the suggestion
+     */
     public String message() {
         return field() + " is not a member the document declares here"
                 + (suggestion == null ? "" : " (did you mean " + suggestion + "?)") + ".";
     }
 
-    /** The violation of {@code unknownMembers: reject}. */
+    /**
+     * The violation of {@code unknownMembers: reject}.
+     *
+     * @return a new violation with the member's pointer, rule and message
+     */
     public Violation violation() {
         return new Violation().pointer(pointer).rule(RULE).message(message());
     }
 
-    /** As the journal shows it: {@code {"warning": "unknown-member", "pointer", "suggestion"?, "message"}}. */
+    /**
+     * As the journal shows it: {@code {"warning": "unknown-member", "pointer", "suggestion"?, "message"}}.
+     *
+     * @return a new JSON object describing the warning
+     */
     public ObjectNode toJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("warning", KIND);
@@ -73,6 +94,8 @@ public record UnknownMember(String pointer, String suggestion) {
      * {@code unknown-member;pointer="#/spec/nodeTemplate/login/sshkey";suggestion="sshKey"}. The pointer is in
      * its URI-fragment form (RFC 6901, section 6), so it holds printable ASCII only and neither {@code "} nor
      * {@code \}; a suggestion that is not printable ASCII (none of the document's names) is left out.
+     *
+     * @return the list member, for example {@code unknown-member;pointer="#/spec/x"}
      */
     public String headerMember() {
         StringBuilder out = new StringBuilder(KIND)

@@ -34,7 +34,11 @@ public final class RequestQuery implements Iterable<JournalEntry> {
     private final Predicate<JournalEntry> filter;
     private final String description;
 
-    /** A query over every entry {@code journal} gives (oldest first). */
+    /**
+     * A query over every entry {@code journal} gives (oldest first).
+     *
+     * @param journal the source of the journal's entries, asked each time the query is evaluated; not null
+     */
     public RequestQuery(Supplier<List<JournalEntry>> journal) {
         this(journal, e -> true, "requests");
     }
@@ -51,56 +55,101 @@ public final class RequestQuery implements Iterable<JournalEntry> {
 
     // ------------------------------------------------------------------------------ filters
 
-    /** Requests to the operation of this cluster ({@code cluster_id} of the path). */
+    /**
+     * Requests to the operation of this cluster ({@code cluster_id} of the path).
+     *
+     * @param clusterId the cluster ID, as decoded from the path; not null
+     * @return a new query, narrowed to that cluster
+     */
     public RequestQuery toCluster(String clusterId) {
         Objects.requireNonNull(clusterId, "clusterId");
         return and(e -> clusterId.equals(clusterOf(e)), "to cluster '" + clusterId + "'");
     }
 
-    /** Requests for a node pool of this name ({@code metadata.name} of a JSON body). */
+    /**
+     * Requests for a node pool of this name ({@code metadata.name} of a JSON body).
+     *
+     * @param nodePoolName the node pool name; not null
+     * @return a new query, narrowed to that name
+     */
     public RequestQuery withName(String nodePoolName) {
         Objects.requireNonNull(nodePoolName, "nodePoolName");
         return and(e -> nodePoolName.equals(nameOf(e)), "named '" + nodePoolName + "'");
     }
 
-    /** Requests answered with this status (0: none was sent, as for a fault that closes the connection). */
+    /**
+     * Requests answered with this status (0: none was sent, as for a fault that closes the connection).
+     *
+     * @param status the HTTP status, or 0 for none sent
+     * @return a new query, narrowed to that status
+     */
     public RequestQuery withStatus(int status) {
         return and(e -> e.status() == status, "answered " + status);
     }
 
-    /** Requests answered with this {@code errorCode}. */
+    /**
+     * Requests answered with this {@code errorCode}.
+     *
+     * @param errorCode the CCE error code, for example {@code CCE.01400001}; not null
+     * @return a new query, narrowed to that error code
+     */
     public RequestQuery withErrorCode(String errorCode) {
         Objects.requireNonNull(errorCode, "errorCode");
         return and(e -> errorCode.equals(e.errorCode()), "answered " + errorCode);
     }
 
-    /** Requests with this header (name case-insensitive), whatever its value. */
+    /**
+     * Requests with this header (name case-insensitive), whatever its value.
+     *
+     * @param name the header name; not null
+     * @return a new query, narrowed to requests with that header
+     */
     public RequestQuery withHeader(String name) {
         Objects.requireNonNull(name, "name");
         return and(e -> e.header(name) != null, "with header " + name);
     }
 
-    /** Requests whose header (name case-insensitive) has this value (the first one sent). */
+    /**
+     * Requests whose header (name case-insensitive) has this value (the first one sent).
+     *
+     * @param name the header name; not null
+     * @param value the exact value of the header's first occurrence; not null
+     * @return a new query, narrowed to requests with that header value
+     */
     public RequestQuery withHeader(String name, String value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
         return and(e -> value.equals(e.header(name)), "with " + name + ": " + value);
     }
 
-    /** Requests of this method ({@code POST}). */
+    /**
+     * Requests of this method ({@code POST}).
+     *
+     * @param method the HTTP method, matched ignoring case; not null
+     * @return a new query, narrowed to that method
+     */
     public RequestQuery withMethod(String method) {
         Objects.requireNonNull(method, "method");
         return and(e -> method.equalsIgnoreCase(e.method()), "of method " + method.toUpperCase(Locale.ROOT));
     }
 
-    /** Requests the predicate accepts. */
+    /**
+     * Requests the predicate accepts.
+     *
+     * @param predicate the test each journal entry must pass; not null
+     * @return a new query, narrowed to the entries the predicate accepts
+     */
     public RequestQuery matching(Predicate<JournalEntry> predicate) {
         return and(Objects.requireNonNull(predicate, "predicate"), "matching a predicate");
     }
 
     // ------------------------------------------------------------------------------ results
 
-    /** The requests, oldest first, as the journal holds them now. */
+    /**
+     * The requests, oldest first, as the journal holds them now.
+     *
+     * @return an unmodifiable list of the matching entries; empty when none matches
+     */
     public List<JournalEntry> list() {
         List<JournalEntry> out = new ArrayList<>();
         for (JournalEntry e : journal.get()) {
@@ -111,29 +160,49 @@ public final class RequestQuery implements Iterable<JournalEntry> {
         return List.copyOf(out);
     }
 
-    /** How many requests match. */
+    /**
+     * How many requests match.
+     *
+     * @return the number of matching requests
+     */
     public int size() {
         return list().size();
     }
 
-    /** Whether no request matches. */
+    /**
+     * Whether no request matches.
+     *
+     * @return {@code true} if no request matches
+     */
     public boolean isEmpty() {
         return list().isEmpty();
     }
 
-    /** The oldest request, if any. */
+    /**
+     * The oldest request, if any.
+     *
+     * @return the oldest matching request, or empty if none matches
+     */
     public Optional<JournalEntry> first() {
         List<JournalEntry> list = list();
         return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
     }
 
-    /** The newest request, if any. */
+    /**
+     * The newest request, if any.
+     *
+     * @return the newest matching request, or empty if none matches
+     */
     public Optional<JournalEntry> last() {
         List<JournalEntry> list = list();
         return list.isEmpty() ? Optional.empty() : Optional.of(list.get(list.size() - 1));
     }
 
-    /** The matching requests, oldest first. */
+    /**
+     * The matching requests, oldest first.
+     *
+     * @return a stream of the matching requests
+     */
     public Stream<JournalEntry> stream() {
         return list().stream();
     }
@@ -147,6 +216,8 @@ public final class RequestQuery implements Iterable<JournalEntry> {
      * Fails unless exactly {@code expected} requests match, with a message naming the filters and listing every
      * request the journal holds (as WireMock's {@code verify} does); returns the matching requests.
      *
+     * @param expected the number of requests that must match
+     * @return an unmodifiable list of the matching requests, oldest first
      * @throws AssertionError if the count differs
      */
     public List<JournalEntry> verify(int expected) {
@@ -196,7 +267,12 @@ public final class RequestQuery implements Iterable<JournalEntry> {
 
     // ------------------------------------------------------------------------------ entries
 
-    /** The cluster_id of an operation call (decoded), or null for another path. */
+    /**
+     * The cluster_id of an operation call (decoded), or null for another path.
+     *
+     * @param entry the journal entry
+     * @return the decoded {@code cluster_id}, or null if the path is not the operation's
+     */
     public static String clusterOf(JournalEntry entry) {
         if (entry.path() == null) {
             return null;
@@ -205,7 +281,12 @@ public final class RequestQuery implements Iterable<JournalEntry> {
         return m.matches() ? decode(m.group(2)) : null;
     }
 
-    /** metadata.name of the request's JSON body, or null. */
+    /**
+     * metadata.name of the request's JSON body, or null.
+     *
+     * @param entry the journal entry
+     * @return the body's {@code metadata.name}, or null if the body is not JSON or has no such text member
+     */
     public static String nameOf(JournalEntry entry) {
         JsonNode body = entry.bodyJson();
         return body == null ? null : body.path("metadata").path("name").textValue();

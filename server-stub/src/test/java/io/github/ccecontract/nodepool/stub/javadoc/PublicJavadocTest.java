@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Every public and protected type, constructor, method, field and enum constant of the stub's hand-written
  * sources has a Javadoc comment (issue 11): removing one fails the build. javac's doclint
- * ({@code -Xdoclint:all/protected -Xdoclint:-missing} in the pom) checks that the comments are well-formed. The generated
- * package {@code stub.api} is left out, as in the pom.
+ * ({@code -Xdoclint:all/protected} in the pom, its missing group included) checks that the comments are well-formed and
+ * carry their {@code @param}, {@code @return} and {@code @throws} tags. The generated package {@code stub.api} is left
+ * out, as in the pom.
  */
 class PublicJavadocTest {
 
