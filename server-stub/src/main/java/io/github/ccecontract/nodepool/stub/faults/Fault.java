@@ -99,8 +99,8 @@ public final class Fault {
     // ------------------------------------------------------------------------------ what
 
     /**
-     * Answers {@code status}, one of the error statuses the document lists for the operation (400, 401, 403,
-     * 404, 409, 413, 429, 500, 507), with the body of the document's example for it.
+     * Answers {@code status}, one of the error statuses the document lists for the operation
+     * ({@link ForcedResponses#statuses()}), with the body of the document's example for it.
      *
      * @param status the HTTP status to answer, one the document lists for the operation
      * @return a new fault that answers {@code status}
