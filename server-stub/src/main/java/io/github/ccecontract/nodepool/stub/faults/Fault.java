@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * A fault the stub simulates on the operation ({@code POST .../nodepools}): what it does, how often, and
@@ -63,37 +64,61 @@ public final class Fault {
     private final String headerName;
     private final String headerValue;
 
-    private Fault(
-            Integer status,
-            String example,
-            Integer retryAfter,
-            long minDelayMillis,
-            long maxDelayMillis,
-            Connection connection,
-            Integer times,
-            double probability,
-            long seed,
-            String cluster,
-            String name,
-            String headerName,
-            String headerValue) {
-        this.status = status;
-        this.example = example;
-        this.retryAfter = retryAfter;
-        this.minDelayMillis = minDelayMillis;
-        this.maxDelayMillis = maxDelayMillis;
-        this.connection = connection;
-        this.times = times;
-        this.probability = probability;
-        this.seed = seed;
-        this.cluster = cluster;
-        this.name = name;
-        this.headerName = headerName;
-        this.headerValue = headerValue;
+    private Fault(Fields f) {
+        this.status = f.status;
+        this.example = f.example;
+        this.retryAfter = f.retryAfter;
+        this.minDelayMillis = f.minDelayMillis;
+        this.maxDelayMillis = f.maxDelayMillis;
+        this.connection = f.connection;
+        this.times = f.times;
+        this.probability = f.probability;
+        this.seed = f.seed;
+        this.cluster = f.cluster;
+        this.name = f.name;
+        this.headerName = f.headerName;
+        this.headerValue = f.headerValue;
+    }
+
+    /** The fields of a fault while a copy is made; a fault itself is immutable. */
+    private static final class Fields {
+        Integer status;
+        String example;
+        Integer retryAfter;
+        long minDelayMillis;
+        long maxDelayMillis;
+        Connection connection;
+        Integer times;
+        double probability = 1.0;
+        long seed = DEFAULT_SEED;
+        String cluster;
+        String name;
+        String headerName;
+        String headerValue;
+    }
+
+    /** A copy of this fault with {@code change} applied to its fields. */
+    private Fault with(Consumer<Fields> change) {
+        Fields f = new Fields();
+        f.status = status;
+        f.example = example;
+        f.retryAfter = retryAfter;
+        f.minDelayMillis = minDelayMillis;
+        f.maxDelayMillis = maxDelayMillis;
+        f.connection = connection;
+        f.times = times;
+        f.probability = probability;
+        f.seed = seed;
+        f.cluster = cluster;
+        f.name = name;
+        f.headerName = headerName;
+        f.headerValue = headerValue;
+        change.accept(f);
+        return new Fault(f);
     }
 
     private static Fault none() {
-        return new Fault(null, null, null, 0, 0, null, null, 1.0, DEFAULT_SEED, null, null, null, null);
+        return new Fault(new Fields());
     }
 
     // ------------------------------------------------------------------------------ what
@@ -107,7 +132,7 @@ public final class Fault {
      */
     public static Fault status(int status) {
         ForcedResponses.requireDocumentedStatus(status, "status");
-        return new Fault(status, null, null, 0, 0, null, null, 1.0, DEFAULT_SEED, null, null, null, null);
+        return none().with(f -> f.status = status);
     }
 
     /**
@@ -162,20 +187,7 @@ public final class Fault {
             throw new IllegalArgumentException("example: only a fault with a status has an example");
         }
         ForcedResponses.requireExample(status, exampleName, "example");
-        return new Fault(
-                status,
-                exampleName,
-                retryAfter,
-                minDelayMillis,
-                maxDelayMillis,
-                connection,
-                times,
-                probability,
-                seed,
-                cluster,
-                this.name,
-                headerName,
-                headerValue);
+        return with(f -> f.example = exampleName);
     }
 
     /**
@@ -195,20 +207,7 @@ public final class Fault {
         if (seconds < 0) {
             throw new IllegalArgumentException("retryAfter must be 0 or more seconds, was " + seconds);
         }
-        return new Fault(
-                status,
-                example,
-                seconds,
-                minDelayMillis,
-                maxDelayMillis,
-                connection,
-                times,
-                probability,
-                seed,
-                cluster,
-                name,
-                headerName,
-                headerValue);
+        return with(f -> f.retryAfter = seconds);
     }
 
     /**
@@ -238,20 +237,10 @@ public final class Fault {
             throw new IllegalArgumentException(
                     "delay: the minimum (" + lo + " ms) must not exceed the maximum (" + hi + " ms)");
         }
-        return new Fault(
-                status,
-                example,
-                retryAfter,
-                lo,
-                hi,
-                connection,
-                times,
-                probability,
-                seed,
-                cluster,
-                name,
-                headerName,
-                headerValue);
+        return with(f -> {
+            f.minDelayMillis = lo;
+            f.maxDelayMillis = hi;
+        });
     }
 
     private static long millis(Duration d, String field) {
@@ -263,20 +252,7 @@ public final class Fault {
     }
 
     private Fault connection(Connection value) {
-        return new Fault(
-                status,
-                example,
-                retryAfter,
-                minDelayMillis,
-                maxDelayMillis,
-                value,
-                times,
-                probability,
-                seed,
-                cluster,
-                name,
-                headerName,
-                headerValue);
+        return with(f -> f.connection = value);
     }
 
     // ------------------------------------------------------------------------------ how often
@@ -300,20 +276,7 @@ public final class Fault {
         if (n < 1) {
             throw new IllegalArgumentException("times must be at least 1, was " + n);
         }
-        return new Fault(
-                status,
-                example,
-                retryAfter,
-                minDelayMillis,
-                maxDelayMillis,
-                connection,
-                n,
-                probability,
-                seed,
-                cluster,
-                name,
-                headerName,
-                headerValue);
+        return with(f -> f.times = n);
     }
 
     /**
@@ -327,20 +290,7 @@ public final class Fault {
         if (!(p > 0 && p <= 1)) {
             throw new IllegalArgumentException("probability must be more than 0 and at most 1, was " + p);
         }
-        return new Fault(
-                status,
-                example,
-                retryAfter,
-                minDelayMillis,
-                maxDelayMillis,
-                connection,
-                times,
-                p,
-                seed,
-                cluster,
-                name,
-                headerName,
-                headerValue);
+        return with(f -> f.probability = p);
     }
 
     /**
@@ -350,20 +300,7 @@ public final class Fault {
      * @return a copy of this fault with that seed
      */
     public Fault seed(long value) {
-        return new Fault(
-                status,
-                example,
-                retryAfter,
-                minDelayMillis,
-                maxDelayMillis,
-                connection,
-                times,
-                probability,
-                value,
-                cluster,
-                name,
-                headerName,
-                headerValue);
+        return with(f -> f.seed = value);
     }
 
     // ------------------------------------------------------------------------------ which requests
@@ -375,20 +312,7 @@ public final class Fault {
      * @return a copy of this fault limited to that cluster
      */
     public Fault forCluster(String clusterId) {
-        return new Fault(
-                status,
-                example,
-                retryAfter,
-                minDelayMillis,
-                maxDelayMillis,
-                connection,
-                times,
-                probability,
-                seed,
-                nonEmpty(clusterId, "cluster"),
-                name,
-                headerName,
-                headerValue);
+        return with(f -> f.cluster = nonEmpty(clusterId, "cluster"));
     }
 
     /**
@@ -398,20 +322,7 @@ public final class Fault {
      * @return a copy of this fault limited to that name
      */
     public Fault forName(String nodePoolName) {
-        return new Fault(
-                status,
-                example,
-                retryAfter,
-                minDelayMillis,
-                maxDelayMillis,
-                connection,
-                times,
-                probability,
-                seed,
-                cluster,
-                nonEmpty(nodePoolName, "name"),
-                headerName,
-                headerValue);
+        return with(f -> f.name = nonEmpty(nodePoolName, "name"));
     }
 
     /**
@@ -428,20 +339,10 @@ public final class Fault {
                     "header.name must be an HTTP header name (letters, digits and" + " !#$%&'*+-.^_`|~)");
         }
         Objects.requireNonNull(value, "header.value must not be null");
-        return new Fault(
-                status,
-                example,
-                retryAfter,
-                minDelayMillis,
-                maxDelayMillis,
-                connection,
-                times,
-                probability,
-                seed,
-                cluster,
-                name,
-                h,
-                value);
+        return with(f -> {
+            f.headerName = h;
+            f.headerValue = value;
+        });
     }
 
     private static String nonEmpty(String value, String field) {
