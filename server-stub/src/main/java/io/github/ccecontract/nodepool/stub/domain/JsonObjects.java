@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,15 @@ final class JsonObjects {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonObjects() {}
+
+    /** The JSON value of {@code json} (UTF-8), which the stub wrote or bundles. */
+    static JsonNode tree(byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the stub's own JSON cannot be read back", e);
+        }
+    }
 
     /** {@code node} as compact UTF-8 JSON. */
     static byte[] bytes(JsonNode node) {

@@ -109,15 +109,14 @@ public final class NodePoolStore {
         Instant createdAt;
         long generation;
         synchronized (this) {
-            key = new Key(clusterIds.getOrDefault(clusterId, clusterId), name);
-            StoredNodePool existing = awaitBuilt(key);
+            StoredNodePool existing = awaitBuilt(new Key(clusterId, name));
             if (existing != null) {
                 return new CreateResult.AlreadyExists(existing);
             }
             if (pools.size() >= maxPools) {
                 return new CreateResult.Full(maxPools);
             }
-            clusterIds.putIfAbsent(clusterId, clusterId);
+            key = new Key(clusterIds.computeIfAbsent(clusterId, id -> id), name);
             if (placement != null) {
                 placement = placements.computeIfAbsent(placement, p -> p);
             }

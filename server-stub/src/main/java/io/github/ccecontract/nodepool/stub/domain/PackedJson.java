@@ -1,11 +1,9 @@
 package io.github.ccecontract.nodepool.stub.domain;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ccecontract.nodepool.contract.NodePoolContract.DocumentedExample;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * JSON bytes kept compactly: the runs they share with the documented responses are stored as references
@@ -24,9 +22,8 @@ import java.util.Arrays;
  */
 final class PackedJson {
 
-    private static final String[] DICTIONARY_SOURCES = {
-        "cce-nodepool/examples/cce-turbo-cluster-response.json", "cce-nodepool/examples/cce-cluster-response.json"
-    };
+    private static final List<DocumentedExample> DICTIONARY_SOURCES =
+            List.of(DocumentedExample.CCE_TURBO_CLUSTER_RESPONSE, DocumentedExample.CCE_CLUSTER_RESPONSE);
 
     /** Shortest run stored as a copy: a copy token takes up to 4 bytes. */
     static final int MIN_MATCH = 6;
@@ -149,17 +146,9 @@ final class PackedJson {
      * that the index prefers its offsets.
      */
     private static byte[] dictionary() {
-        ObjectMapper json = new ObjectMapper();
         ByteArrayOutputStream dictionary = new ByteArrayOutputStream();
-        for (String source : DICTIONARY_SOURCES) {
-            try (InputStream in = PackedJson.class.getClassLoader().getResourceAsStream(source)) {
-                if (in == null) {
-                    throw new IllegalStateException(source + " is missing from the classpath (cce-nodepool-openapi)");
-                }
-                dictionary.write(json.writeValueAsBytes(json.readTree(in)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + source, e);
-            }
+        for (DocumentedExample source : DICTIONARY_SOURCES) {
+            dictionary.writeBytes(JsonObjects.bytes(JsonObjects.tree(source.bytes())));
         }
         return dictionary.toByteArray();
     }

@@ -1,9 +1,6 @@
 package io.github.ccecontract.nodepool.stub.domain;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,8 +18,6 @@ import java.util.Objects;
  * nobody can change a stored pool through a reference.
  */
 public final class StoredNodePool {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String clusterId;
     private final String name;
@@ -118,11 +113,7 @@ public final class StoredNodePool {
      * @return a new tree of the 201 body
      */
     public ObjectNode response() {
-        try {
-            return (ObjectNode) JSON.readTree(responseJson());
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored node pool cannot be read back", e);
-        }
+        return (ObjectNode) JsonObjects.tree(responseJson());
     }
 
     /**

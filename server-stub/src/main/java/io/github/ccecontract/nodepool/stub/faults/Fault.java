@@ -199,9 +199,7 @@ public final class Fault {
     public Fault retryAfter(int seconds) {
         if (status == null || !ForcedResponses.retryAfterStatuses().contains(status)) {
             throw new IllegalArgumentException("retryAfter: only a fault of status "
-                    + ForcedResponses.retryAfterStatuses().stream()
-                            .map(String::valueOf)
-                            .collect(java.util.stream.Collectors.joining(" or "))
+                    + ForcedResponses.join(ForcedResponses.retryAfterStatuses(), " or ")
                     + " has a Retry-After header (this one is " + describeWhat() + ")");
         }
         if (seconds < 0) {

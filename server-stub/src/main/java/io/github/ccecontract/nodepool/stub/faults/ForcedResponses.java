@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ccecontract.nodepool.contract.ContractDocument;
 import io.github.ccecontract.nodepool.contract.NodePoolContract;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,19 +25,24 @@ public final class ForcedResponses {
     /** The 401 example of the API gateway ({@code error_code}, {@code error_msg}). */
     public static final String GATEWAY_EXAMPLE = "gateway";
 
+    /** The operation's documented error responses (status 400 and up), {@code $ref} resolved, by status. */
+    private static final Map<Integer, JsonNode> RESPONSES = readResponses();
+
     /** Status to example name to body, in document order. */
-    private static final Map<Integer, Map<String, ObjectNode>> BODIES = read();
+    private static final Map<Integer, Map<String, ObjectNode>> BODIES = readBodies();
 
     /** The statuses whose documented answer has a {@code Retry-After} header (429, 503), ascending. */
-    private static final List<Integer> RETRY_AFTER = readRetryAfter();
+    private static final List<Integer> RETRY_AFTER = BODIES.keySet().stream()
+            .filter(status -> RESPONSES.get(status).path("headers").has("Retry-After"))
+            .toList();
 
     private ForcedResponses() {}
 
-    private static Map<Integer, Map<String, ObjectNode>> read() {
+    private static Map<Integer, JsonNode> readResponses() {
         JsonNode root = ContractDocument.bundled().root();
         JsonNode responses =
                 root.path("paths").path(NodePoolContract.PATH).path("post").path("responses");
-        Map<Integer, Map<String, ObjectNode>> out = new TreeMap<>();
+        Map<Integer, JsonNode> out = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             if (!entry.getKey().matches("[45][0-9][0-9]")) {
@@ -47,6 +52,14 @@ public final class ForcedResponses {
             while (response.has("$ref")) {
                 response = root.at(response.get("$ref").asText().substring(1));
             }
+            out.put(Integer.parseInt(entry.getKey()), response);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Map<Integer, Map<String, ObjectNode>> readBodies() {
+        Map<Integer, Map<String, ObjectNode>> out = new TreeMap<>();
+        RESPONSES.forEach((status, response) -> {
             JsonNode media = response.path("content").path("application/json");
             Map<String, ObjectNode> examples = new LinkedHashMap<>();
             if (media.path("example").isObject()) {
@@ -61,27 +74,10 @@ public final class ForcedResponses {
                 }
             }
             if (!examples.isEmpty()) {
-                out.put(Integer.parseInt(entry.getKey()), Collections.unmodifiableMap(examples));
+                out.put(status, Collections.unmodifiableMap(examples));
             }
-        }
+        });
         return Collections.unmodifiableMap(out);
-    }
-
-    private static List<Integer> readRetryAfter() {
-        JsonNode root = ContractDocument.bundled().root();
-        JsonNode responses =
-                root.path("paths").path(NodePoolContract.PATH).path("post").path("responses");
-        List<Integer> out = new ArrayList<>();
-        for (Integer status : BODIES.keySet()) {
-            JsonNode response = responses.path(String.valueOf(status));
-            while (response.has("$ref")) {
-                response = root.at(response.get("$ref").asText().substring(1));
-            }
-            if (response.path("headers").has("Retry-After")) {
-                out.add(status);
-            }
-        }
-        return List.copyOf(out);
     }
 
     /**
@@ -116,7 +112,7 @@ public final class ForcedResponses {
     static void requireDocumentedStatus(int status, String field) {
         if (!BODIES.containsKey(status)) {
             throw new IllegalArgumentException(field + " must be an error status the document lists for the operation ("
-                    + BODIES.keySet().stream().map(String::valueOf).collect(Collectors.joining(", ")) + "), was "
+                    + statusList() + "), was "
                     + status);
         }
     }
@@ -148,8 +144,11 @@ public final class ForcedResponses {
 
     /** Names of statuses as a list for messages: "400, 401, ...". */
     static String statusList() {
-        List<String> list = new ArrayList<>();
-        BODIES.keySet().forEach(s -> list.add(String.valueOf(s)));
-        return String.join(", ", list);
+        return join(BODIES.keySet(), ", ");
+    }
+
+    /** {@code statuses} for a message, joined by {@code separator}: "429 or 503". */
+    static String join(Collection<Integer> statuses, String separator) {
+        return statuses.stream().map(String::valueOf).collect(Collectors.joining(separator));
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A fault asked for by one request, in the manner of Prism's {@code Prefer: code=...} (RFC 7240 syntax:
@@ -112,10 +111,7 @@ public final class PreferHeader {
                 if (!ForcedResponses.retryAfterStatuses()
                         .contains(fault.status().orElse(0))) {
                     throw new IllegalArgumentException("retry-after goes with code="
-                            + ForcedResponses.retryAfterStatuses().stream()
-                                    .map(String::valueOf)
-                                    .collect(Collectors.joining(" or code="))
-                            + " only");
+                            + ForcedResponses.join(ForcedResponses.retryAfterStatuses(), " or code=") + " only");
                 }
                 fault = fault.retryAfter(number(prefs.get("retry-after"), "retry-after", "seconds, 0 or more"));
             }

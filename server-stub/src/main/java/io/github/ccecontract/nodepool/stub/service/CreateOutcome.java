@@ -1,8 +1,8 @@
 package io.github.ccecontract.nodepool.stub.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ccecontract.nodepool.stub.domain.StoredNodePool;
+import io.github.ccecontract.nodepool.stub.validation.JsonBodyParser;
 import io.github.ccecontract.nodepool.stub.validation.UnknownMember;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +21,6 @@ import java.util.List;
  */
 public record CreateOutcome(
         int status, ObjectNode body, StoredNodePool pool, byte[] createdJson, List<UnknownMember> warnings) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Copies the warnings.
@@ -69,7 +67,7 @@ public record CreateOutcome(
             return body;
         }
         try {
-            return (ObjectNode) JSON.readTree(createdJson);
+            return (ObjectNode) JsonBodyParser.mapper().readTree(createdJson);
         } catch (IOException e) {
             throw new UncheckedIOException("the stub's own 201 body cannot be read back", e);
         }
