@@ -27,7 +27,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -106,14 +105,13 @@ class ConstraintCatalogueTest {
                         new Constraint(cases.id().substring(0, hash), cases.id().substring(hash + 1), "?");
             }
             Constraint k = constraint;
-            List<DynamicNode> tests = new ArrayList<>();
-            cases.accepted()
-                    .forEach(cs ->
-                            tests.add(DynamicTest.dynamicTest("accepted: " + cs.name(), () -> checkAccepted(k, cs))));
-            cases.rejected()
-                    .forEach(cs ->
-                            tests.add(DynamicTest.dynamicTest("rejected: " + cs.name(), () -> checkRejected(k, cs))));
-            return DynamicContainer.dynamicContainer(cases.id(), tests);
+            return cases.tests(cs -> {
+                if (cs.accepted()) {
+                    checkAccepted(k, cs);
+                } else {
+                    checkRejected(k, cs);
+                }
+            });
         });
     }
 
@@ -191,14 +189,7 @@ class ConstraintCatalogueTest {
         RuleListTest.rules().forEach(rule -> rules.put(rule.path("id").asText(), rule));
         return ConstraintCases.load().rules().values().stream().map(cases -> {
             JsonNode rule = rules.get(cases.id());
-            List<DynamicNode> tests = new ArrayList<>();
-            cases.accepted()
-                    .forEach(cs -> tests.add(DynamicTest.dynamicTest(
-                            "accepted: " + cs.name(), () -> checkRuleCase(cases.id(), rule, cs, false))));
-            cases.rejected()
-                    .forEach(cs -> tests.add(DynamicTest.dynamicTest(
-                            "rejected: " + cs.name(), () -> checkRuleCase(cases.id(), rule, cs, true))));
-            return DynamicContainer.dynamicContainer(cases.id(), tests);
+            return cases.tests(cs -> checkRuleCase(cases.id(), rule, cs, !cs.accepted()));
         });
     }
 

@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
@@ -110,21 +109,12 @@ class RuleCatalogueTest {
     }
 
     private Stream<DynamicNode> tests(boolean ofRules) {
-        Map<String, List<Case>> byId = new LinkedHashMap<>();
-        section(ofRules)
-                .forEach(c -> byId.computeIfAbsent(c.entryId(), k -> new ArrayList<>())
-                        .add(c));
         Map<String, JsonNode> rules = new LinkedHashMap<>();
         Contract.document()
                 .path(NodePoolContract.RULES_EXTENSION)
                 .forEach(r -> rules.put(r.path("id").asText(), r));
-        return byId.entrySet().stream()
-                .map(e -> DynamicContainer.dynamicContainer(
-                        e.getKey(),
-                        e.getValue().stream()
-                                .map(c -> DynamicTest.dynamicTest(
-                                        (c.accepted() ? "accepted: " : "rejected: ") + c.name(),
-                                        () -> run(c, rules.get(c.entryId()))))));
+        return (ofRules ? CATALOGUE.rules() : CATALOGUE.constraints())
+                .values().stream().map(e -> e.tests(c -> run(c, rules.get(c.entryId()))));
     }
 
     private static void run(Case c, JsonNode rule) {

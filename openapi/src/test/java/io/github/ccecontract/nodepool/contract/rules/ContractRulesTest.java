@@ -21,9 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -122,15 +120,13 @@ class ContractRulesTest {
         Map<String, ConstraintCases.Entry> cases = ConstraintCases.load().rules();
         assertEquals(rules.keySet(), cases.keySet(), "the catalogue has cases for exactly the document's rules");
         return cases.values().stream()
-                .map(c -> DynamicContainer.dynamicContainer(
-                        c.id(),
-                        Stream.concat(
-                                c.accepted().stream()
-                                        .map(cs ->
-                                                DynamicTest.dynamicTest("accepted: " + cs.name(), () -> accepted(cs))),
-                                c.rejected().stream()
-                                        .map(cs -> DynamicTest.dynamicTest(
-                                                "rejected: " + cs.name(), () -> rejected(cs, rules.get(c.id())))))));
+                .map(c -> c.tests(cs -> {
+                    if (cs.accepted()) {
+                        accepted(cs);
+                    } else {
+                        rejected(cs, rules.get(c.id()));
+                    }
+                }));
     }
 
     private static void accepted(Case cs) {
@@ -165,18 +161,13 @@ class ContractRulesTest {
     @TestFactory
     Stream<DynamicNode> constraintCasesOfTheCatalogue() {
         return ConstraintCases.load().constraints().values().stream()
-                .map(c -> DynamicContainer.dynamicContainer(
-                        c.id(),
-                        Stream.concat(
-                                c.accepted().stream()
-                                        .map(cs ->
-                                                DynamicTest.dynamicTest("accepted: " + cs.name(), () -> accepted(cs))),
-                                c.rejected().stream()
-                                        .map(cs -> DynamicTest.dynamicTest(
-                                                "rejected: " + cs.name(),
-                                                () -> assertDoesNotThrow(
-                                                        () -> ContractRules.check(cs.request(), cs.cluster()),
-                                                        cs.toString()))))));
+                .map(c -> c.tests(cs -> {
+                    if (cs.accepted()) {
+                        accepted(cs);
+                    } else {
+                        assertDoesNotThrow(() -> ContractRules.check(cs.request(), cs.cluster()), cs.toString());
+                    }
+                }));
     }
 
     @Test

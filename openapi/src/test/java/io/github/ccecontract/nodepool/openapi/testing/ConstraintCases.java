@@ -23,6 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /**
  * Reader of the constraint catalogue of the openapi jar ({@value NodePoolContract#CONSTRAINT_CASES}; its format
@@ -71,6 +74,17 @@ public final class ConstraintCases {
         /** The accepted cases, then the rejected ones. */
         public Stream<Case> cases() {
             return Stream.concat(accepted.stream(), rejected.stream());
+        }
+
+        /**
+         * A container named after the entry with a test per case, the accepted ones first ({@code accepted: <name>},
+         * {@code rejected: <name>}), each running {@code check} on its case.
+         */
+        public DynamicContainer tests(ThrowingConsumer<Case> check) {
+            return DynamicContainer.dynamicContainer(
+                    id,
+                    cases().map(c -> DynamicTest.dynamicTest(
+                            (c.accepted() ? "accepted: " : "rejected: ") + c.name(), () -> check.accept(c))));
         }
 
         /** For a constraint ({@code /metadata/name#pattern}): the instance pointer, {@code /metadata/name}. */
